@@ -1,0 +1,17 @@
+export type { ComponentIdentity, ComponentMatch } from './component-matching.js';
+export { findHome, matchComponents } from './component-matching.js';
+export { acquireFolderLock, WarehouseLockedError } from './folder-lock.js';
+export { migrateWarehouse, warehouseMigrationsFolder } from './migrate.js';
+export type { OpenWarehouseOptions, Warehouse } from './open-warehouse.js';
+export { createWarehouseFromEnv, describeDatabaseUrl, openWarehouse, WAREHOUSE_DEFAULTS } from './open-warehouse.js';
+export type {
+  CompleteSourceInput,
+  PageRecordInput,
+  SourceRecordInput,
+  SourceResult,
+  WarehouseRepository,
+  WarehouseRepositoryOptions,
+  WarehouseTable,
+} from './warehouse.repository.js';
+export { createWarehouseRepository, KEPT_FOR_CONFIRMED_REASON, REPOSITORY_DEFAULTS } from './warehouse.repository.js';
+export type { WarehouseDb } from './warehouse-db.js';

@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { warehouseSchema } from '../../schemas/warehouse.schema.js';
+import { acquireFolderLock } from './folder-lock.js';
+import { migrateWarehouse } from './migrate.js';
+import { createWarehouseRepository, type WarehouseRepository } from './warehouse.repository.js';
+
+export interface Warehouse {
+  repo: WarehouseRepository;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface OpenWarehouseOptions {
+  /** postgres://... : use PostgreSQL through a pool; absent: embedded PGlite under dataDir. */
+  databaseUrl?: string;
+  /** Holds `warehouse/` (PGlite data) and its lock file. */
+  dataDir: string;
+  /** Pool size for PostgreSQL. */
+  poolMax?: number;
+  /** How long to wait for a PostgreSQL connection before failing. */
+  connectTimeoutMs?: number;
+  /** Override for tests or relocated installs. */
+  migrationsFolder?: string;
+}
+
+export const WAREHOUSE_DEFAULTS = { poolMax: 10, connectTimeoutMs: 10_000, dataDir: './.sohoa' } as const;
+
+/** host:port/database and user of a connection string, without its password, for error messages and logs. */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  try {
+    // Never echo the URL itself: the password may sit in the userinfo or in a query parameter.
+    const url = new URL(databaseUrl);
+    const host = url.hostname || 'localhost';
+    const port = url.port || '5432';
+    const db = url.pathname.replace(/^\//, '') || '(default database)';
+    const user = url.username ? ` as ${decodeURIComponent(url.username)}` : '';
+    return `${host}:${port}/${db}${user}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+/** Opens the warehouse and applies pending migrations. */
+export async function openWarehouse(options: OpenWarehouseOptions): Promise<Warehouse> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
+}
+
+async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const release = acquireFolderLock(join(dataDir, 'warehouse.lock'));
+  let client: PGlite | null = null;
+  try {
+    client = await PGlite.create(join(dataDir, 'warehouse'));
+    const db = drizzlePglite({ client, schema: warehouseSchema });
+    await migrateWarehouse(db, options.migrationsFolder);
+    const opened = client;
+    let closed = false;
+    return {
+      repo: createWarehouseRepository(db),
+      kind: 'pglite',
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await opened.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    await client?.close().catch(() => {});
+    release();
+    throw new Error(`warehouse: cannot open PGlite at ${join(dataDir, 'warehouse')}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+}
+
+async function openPostgres(databaseUrl: string, options: OpenWarehouseOptions): Promise<Warehouse> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolMax ?? WAREHOUSE_DEFAULTS.poolMax,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? WAREHOUSE_DEFAULTS.connectTimeoutMs,
+  });
+  // An idle client losing its server must not crash the process; the next query reports the failure.
+  pool.on('error', () => {});
+  try {
+    await pool.query('select 1');
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new Error(
+      `warehouse: cannot connect to PostgreSQL at ${describeDatabaseUrl(databaseUrl)}: ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
+  try {
+    const db = drizzleNodePg({ client: pool, schema: warehouseSchema });
+    await migrateWarehouse(db, options.migrationsFolder);
+    let closed = false;
+    return {
+      repo: createWarehouseRepository(db),
+      kind: 'postgres',
+      async close() {
+        if (closed) return;
+        closed = true;
+        await pool.end();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new Error(`warehouse: migrating ${describeDatabaseUrl(databaseUrl)} failed: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+}
+
+/** DATABASE_URL selects PostgreSQL; otherwise PGlite under SOHOA_DATA_DIR (default ./.sohoa). */
+export function createWarehouseFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Warehouse> {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  const dataDir = env.SOHOA_DATA_DIR?.trim() || WAREHOUSE_DEFAULTS.dataDir;
+  return openWarehouse({ databaseUrl, dataDir });
+}

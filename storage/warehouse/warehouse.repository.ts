@@ -1,0 +1,386 @@
+import { and, asc, eq, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { ComponentResult, ComponentStatus, Rotation, TextSource } from '../../pipeline/page-model.js';
+import {
+  components,
+  type FieldState,
+  fields,
+  pages,
+  type SourceStatus,
+  sourcePaths,
+  sources,
+} from '../../schemas/warehouse.schema.js';
+import { findHome, matchComponents } from './component-matching.js';
+import type { WarehouseDb } from './warehouse-db.js';
+
+export interface SourceRecordInput {
+  sha256: string;
+  byteSize: number;
+  mediaType: string | null;
+  originalKey: string;
+  pipelineVersion: string;
+}
+
+export interface PageRecordInput {
+  number: number;
+  rotation: Rotation;
+  textSource: TextSource;
+  confidence: number;
+  text: string;
+  width: number;
+  height: number;
+  dpi: number;
+  skewDegrees: number;
+  imageKey: string | null;
+  ocrKey: string | null;
+  ocrEngine: string | null;
+  ocrModel: string | null;
+}
+
+export interface CompleteSourceInput {
+  pageCount: number;
+  pages: PageRecordInput[];
+  components: Array<ComponentResult & { pdfKey: string | null }>;
+  rulePackVersion: string;
+  pipelineVersion: string;
+}
+
+/** The stored result in the CLI --json source shape (without `path`). */
+export interface SourceResult {
+  sha256: string;
+  /** null while the source is still processing (or failed before the page count was known). */
+  pageCount: number | null;
+  status: SourceStatus;
+  /** Present only when the source failed. */
+  error?: string;
+  pages: Array<{ number: number; rotation: Rotation; textSource: TextSource; confidence: number; text: string }>;
+  components: Array<{
+    type: string;
+    pages: [number, number];
+    confidence: number;
+    status: ComponentStatus;
+    fields: Record<string, { value: string; confidence: number; page: number }>;
+  }>;
+}
+
+export type WarehouseTable = 'sources' | 'source_paths' | 'pages' | 'components' | 'fields';
+
+export interface WarehouseRepository {
+  findSourceBySha(sha256: string): Promise<{ id: string; status: SourceStatus; error: string | null } | null>;
+  /** Inserts the source (status 'processing') or returns the existing id; records the path (idempotent). */
+  beginSource(input: SourceRecordInput, path: string): Promise<{ id: string; created: boolean }>;
+  recordPath(sourceId: string, path: string): Promise<void>;
+  /** Completes a source in ONE transaction: replaces its pages, components and fields, sets status 'done' and page_count. */
+  completeSource(sourceId: string, result: CompleteSourceInput): Promise<void>;
+  failSource(sourceId: string, error: string, pageCount: number | null): Promise<void>;
+  getSourceResult(sourceId: string): Promise<SourceResult>;
+  /** Row counts per table (tests check re-runs add no rows). */
+  countRows(): Promise<Record<WarehouseTable, number>>;
+}
+
+export interface WarehouseRepositoryOptions {
+  /** Rows per INSERT statement; keeps bind parameters well under PostgreSQL's 65535 limit. */
+  insertChunkRows?: number;
+}
+
+export const REPOSITORY_DEFAULTS = { insertChunkRows: 500 } as const;
+
+/** Reason given to a component that a re-run no longer finds but that carries human-confirmed fields. */
+export const KEPT_FOR_CONFIRMED_REASON = 'not found by the latest recognition run; kept for its confirmed fields';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+type Tx = Parameters<Parameters<WarehouseDb['transaction']>[0]>[0];
+
+export function createWarehouseRepository(
+  db: WarehouseDb,
+  options: WarehouseRepositoryOptions = {},
+): WarehouseRepository {
+  const chunkRows = options.insertChunkRows ?? REPOSITORY_DEFAULTS.insertChunkRows;
+
+  async function findSourceBySha(sha256: string) {
+    const [row] = await db
+      .select({ id: sources.id, status: sources.status, error: sources.error })
+      .from(sources)
+      .where(eq(sources.sha256, sha256));
+    return row ?? null;
+  }
+
+  async function recordPath(sourceId: string, path: string) {
+    await db.insert(sourcePaths).values({ sourceId, path }).onConflictDoNothing();
+  }
+
+  async function beginSource(input: SourceRecordInput, path: string) {
+    if (!SHA256_HEX.test(input.sha256)) {
+      throw new Error(`warehouse: sha256 must be 64 lowercase hex digits, got "${input.sha256}"`);
+    }
+    // ON CONFLICT DO NOTHING makes concurrent begins for the same bytes converge on one row.
+    const [inserted] = await db
+      .insert(sources)
+      .values({
+        sha256: input.sha256,
+        byteSize: input.byteSize,
+        mediaType: input.mediaType,
+        originalKey: input.originalKey,
+        pipelineVersion: input.pipelineVersion,
+        status: 'processing',
+      })
+      .onConflictDoNothing({ target: sources.sha256 })
+      .returning({ id: sources.id });
+    const id = inserted?.id ?? (await findSourceBySha(input.sha256))?.id;
+    if (!id) throw new Error(`warehouse: source ${input.sha256} vanished while being registered`);
+    await recordPath(id, path);
+    return { id, created: inserted !== undefined };
+  }
+
+  async function writeFields(tx: Tx, componentId: string, component: ComponentResult) {
+    const state: FieldState = component.status === 'needs_review' ? 'needs_review' : 'machine';
+    const keys = Object.keys(component.fields);
+    const stale: SQL[] = [eq(fields.componentId, componentId), ne(fields.state, 'confirmed')];
+    if (keys.length > 0) stale.push(notInArray(fields.key, keys));
+    await tx.delete(fields).where(and(...stale));
+    const rows = Object.entries(component.fields).map(([key, f]) => ({
+      componentId,
+      key,
+      value: f.value.normalize('NFC'),
+      raw: f.raw.normalize('NFC'),
+      confidence: f.confidence,
+      page: f.page,
+      bbox: f.bbox,
+      state,
+    }));
+    for (const chunk of chunks(rows, chunkRows)) {
+      await tx
+        .insert(fields)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: [fields.componentId, fields.key],
+          set: {
+            value: sql`excluded.value`,
+            raw: sql`excluded.raw`,
+            confidence: sql`excluded.confidence`,
+            page: sql`excluded.page`,
+            bbox: sql`excluded.bbox`,
+            state: sql`excluded.state`,
+            updatedAt: sql`now()`,
+          },
+          // Human corrections win over any machine re-run.
+          setWhere: ne(fields.state, 'confirmed'),
+        });
+    }
+  }
+
+  /** Moves confirmed fields off components the new run dropped; keeps a dropped component only if a field has no home. */
+  async function rehomeConfirmed(
+    tx: Tx,
+    unmatched: string[],
+    placed: Array<{ id: string; type: string; firstPage: number; lastPage: number }>,
+    versions: { rulePackVersion: string; pipelineVersion: string },
+  ) {
+    if (unmatched.length === 0) return;
+    const confirmed = await tx
+      .select({
+        componentId: fields.componentId,
+        type: components.type,
+        key: fields.key,
+        value: fields.value,
+        raw: fields.raw,
+        confidence: fields.confidence,
+        page: fields.page,
+        bbox: fields.bbox,
+      })
+      .from(fields)
+      .innerJoin(components, eq(fields.componentId, components.id))
+      .where(and(inArray(fields.componentId, unmatched), eq(fields.state, 'confirmed')));
+    const keep = new Set<string>();
+    for (const f of confirmed) {
+      const home = findHome(placed, f.type, f.page);
+      if (!home) {
+        keep.add(f.componentId);
+        continue;
+      }
+      const { componentId: from, type: _type, ...field } = f;
+      await tx
+        .insert(fields)
+        .values({ ...field, componentId: home.id, state: 'confirmed' })
+        .onConflictDoUpdate({
+          target: [fields.componentId, fields.key],
+          set: {
+            value: field.value,
+            raw: field.raw,
+            confidence: field.confidence,
+            page: field.page,
+            bbox: field.bbox,
+            state: 'confirmed',
+            updatedAt: sql`now()`,
+          },
+          setWhere: ne(fields.state, 'confirmed'),
+        });
+      await tx.delete(fields).where(and(eq(fields.componentId, from), eq(fields.key, f.key)));
+    }
+    const drop = unmatched.filter((id) => !keep.has(id));
+    if (drop.length > 0) await tx.delete(components).where(inArray(components.id, drop));
+    for (const id of keep) {
+      await tx.delete(fields).where(and(eq(fields.componentId, id), ne(fields.state, 'confirmed')));
+      await tx
+        .update(components)
+        .set({ status: 'needs_review', reasons: [KEPT_FOR_CONFIRMED_REASON], pdfKey: null, ...versions })
+        .where(eq(components.id, id));
+    }
+  }
+
+  async function completeSource(sourceId: string, result: CompleteSourceInput) {
+    await db.transaction(async (tx) => {
+      // Row lock: two workers completing the same source run one after the other.
+      const [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId)).for('update');
+      if (!source) throw new Error(`warehouse: cannot complete unknown source ${sourceId}`);
+
+      await tx.delete(pages).where(eq(pages.sourceId, sourceId));
+      const pageRows = result.pages.map((p) => ({ ...p, sourceId, text: p.text.normalize('NFC') }));
+      for (const chunk of chunks(pageRows, chunkRows)) await tx.insert(pages).values(chunk);
+
+      const stored = await tx
+        .select({
+          id: components.id,
+          type: components.type,
+          firstPage: components.firstPage,
+          lastPage: components.lastPage,
+        })
+        .from(components)
+        .where(eq(components.sourceId, sourceId));
+      const next = result.components.map((c) => ({ type: c.type, firstPage: c.pages[0], lastPage: c.pages[1] }));
+      const match = matchComponents(stored, next);
+      const versions = { rulePackVersion: result.rulePackVersion, pipelineVersion: result.pipelineVersion };
+      const placed: Array<(typeof next)[number] & { id: string }> = [];
+      for (const [i, c] of result.components.entries()) {
+        const row = { confidence: c.confidence, status: c.status, reasons: c.reasons, pdfKey: c.pdfKey, ...versions };
+        let id = match.reuse[i] ?? null;
+        if (id) {
+          await tx.update(components).set(row).where(eq(components.id, id));
+        } else {
+          const [inserted] = await tx
+            .insert(components)
+            .values({ ...row, sourceId, ...next[i]! })
+            .returning({ id: components.id });
+          id = inserted!.id;
+        }
+        placed.push({ ...next[i]!, id });
+        await writeFields(tx, id, c);
+      }
+      await rehomeConfirmed(tx, match.unmatched, placed, versions);
+
+      await tx
+        .update(sources)
+        .set({
+          status: 'done',
+          error: null,
+          pageCount: result.pageCount,
+          pipelineVersion: result.pipelineVersion,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(sources.id, sourceId));
+    });
+  }
+
+  async function failSource(sourceId: string, error: string, pageCount: number | null) {
+    const updated = await db
+      .update(sources)
+      .set({
+        status: 'failed',
+        error,
+        // Keep a page count learnt earlier when this failure happened before counting.
+        pageCount: pageCount ?? sql`${sources.pageCount}`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(sources.id, sourceId))
+      .returning({ id: sources.id });
+    if (updated.length === 0) throw new Error(`warehouse: cannot fail unknown source ${sourceId}`);
+  }
+
+  async function getSourceResult(sourceId: string): Promise<SourceResult> {
+    const [source] = await db
+      .select({
+        sha256: sources.sha256,
+        pageCount: sources.pageCount,
+        status: sources.status,
+        error: sources.error,
+      })
+      .from(sources)
+      .where(eq(sources.id, sourceId));
+    if (!source) throw new Error(`warehouse: no source ${sourceId}`);
+    const pageRows = await db
+      .select({
+        number: pages.number,
+        rotation: pages.rotation,
+        textSource: pages.textSource,
+        confidence: pages.confidence,
+        text: pages.text,
+      })
+      .from(pages)
+      .where(eq(pages.sourceId, sourceId))
+      .orderBy(asc(pages.number));
+    const componentRows = await db
+      .select({
+        id: components.id,
+        type: components.type,
+        firstPage: components.firstPage,
+        lastPage: components.lastPage,
+        confidence: components.confidence,
+        status: components.status,
+      })
+      .from(components)
+      .where(eq(components.sourceId, sourceId))
+      .orderBy(asc(components.firstPage), asc(components.lastPage), asc(components.type), asc(components.createdAt));
+    const fieldRows = await db
+      .select({
+        componentId: fields.componentId,
+        key: fields.key,
+        value: fields.value,
+        confidence: fields.confidence,
+        page: fields.page,
+      })
+      .from(fields)
+      .innerJoin(components, eq(fields.componentId, components.id))
+      .where(eq(components.sourceId, sourceId))
+      .orderBy(asc(fields.key));
+    const byComponent = new Map<string, SourceResult['components'][number]['fields']>();
+    for (const f of fieldRows) {
+      const record = byComponent.get(f.componentId) ?? {};
+      record[f.key] = { value: f.value, confidence: f.confidence, page: f.page };
+      byComponent.set(f.componentId, record);
+    }
+    return {
+      sha256: source.sha256,
+      pageCount: source.pageCount,
+      status: source.status,
+      ...(source.error !== null ? { error: source.error } : {}),
+      pages: pageRows,
+      components: componentRows.map((c) => ({
+        type: c.type,
+        pages: [c.firstPage, c.lastPage],
+        confidence: c.confidence,
+        status: c.status,
+        fields: byComponent.get(c.id) ?? {},
+      })),
+    };
+  }
+
+  async function countRows(): Promise<Record<WarehouseTable, number>> {
+    // Sequential: PGlite has a single connection anyway.
+    return {
+      sources: await db.$count(sources),
+      source_paths: await db.$count(sourcePaths),
+      pages: await db.$count(pages),
+      components: await db.$count(components),
+      fields: await db.$count(fields),
+    };
+  }
+
+  return { findSourceBySha, beginSource, recordPath, completeSource, failSource, getSourceResult, countRows };
+}
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`warehouse: insert chunk size must be >= 1, got ${size}`);
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
