@@ -1,0 +1,212 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../package-root.js';
+import type { BBox, OcrLine, PageText } from '../page-model.js';
+import { buildSearchablePdf, type SearchablePage } from './searchable-pdf.js';
+
+/** Words of one line laid out left to right from x, each `charWidth` px per letter, with `gap` px between them. */
+function lineOf(words: string[], x: number, y: number, height: number, charWidth: number, gap = height / 2): OcrLine {
+  let cursor = x;
+  const placed = words.map((text) => {
+    const bbox: BBox = { x0: cursor, y0: y, x1: cursor + text.length * charWidth, y1: y + height };
+    cursor = bbox.x1 + gap;
+    return { text, confidence: 0.9, bbox };
+  });
+  const bbox = { x0: x, y0: y, x1: placed[placed.length - 1].bbox.x1, y1: y + height };
+  return { text: words.join(' '), confidence: 0.9, bbox, words: placed };
+}
+
+function pageText(width: number, height: number, lines: OcrLine[]): PageText {
+  return { width, height, lines, text: lines.map((l) => l.text).join('\n'), confidence: 0.9 };
+}
+
+/** A white page with a dark bar under each word box, standing in for printed text. */
+async function pageImage(width: number, height: number, lines: OcrLine[], format: 'png' | 'jpeg'): Promise<Buffer> {
+  const bars = lines.flatMap((l) =>
+    l.words.map((w) => ({
+      input: {
+        create: {
+          width: Math.round(w.bbox.x1 - w.bbox.x0),
+          height: Math.round(w.bbox.y1 - w.bbox.y0),
+          channels: 3 as const,
+          background: '#303030',
+        },
+      },
+      left: Math.round(w.bbox.x0),
+      top: Math.round(w.bbox.y0),
+    })),
+  );
+  const img = sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(bars);
+  return format === 'png' ? img.toColourspace('b-w').png().toBuffer() : img.jpeg({ quality: 80 }).toBuffer();
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+async function readWithPdfjs(bytes: Uint8Array) {
+  // pdfjs takes ownership of the buffer it is given: pass a copy.
+  const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const pages: { width: number; height: number; items: TextItem[] }[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , width, height] = page.view;
+    const content = await page.getTextContent();
+    const items = content.items.filter((i): i is TextItem => 'str' in i && i.str.trim().length > 0);
+    pages.push({ width, height, items });
+  }
+  const meta = await doc.getMetadata();
+  await doc.destroy();
+  return { pages, info: meta.info as Record<string, unknown> };
+}
+
+async function contentStreams(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes);
+  return doc.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+    return streams
+      .map((s) =>
+        s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : String(s),
+      )
+      .join('\n');
+  });
+}
+
+const P1 = { width: 1240, height: 1754, dpi: 150 };
+const P2 = { width: 1654, height: 1169, dpi: 200 };
+const p1Lines = [
+  lineOf(['CĂN', 'CƯỚC', 'CÔNG', 'DÂN'], 200, 150, 48, 30),
+  lineOf(['Nguyễn', 'Thị', 'Hồng', 'Nhung'], 200, 400, 36, 20),
+];
+const p2Lines = [lineOf(['Quê', 'quán:', 'Hà', 'Tĩnh'], 300, 600, 40, 22)];
+
+describe('buildSearchablePdf', () => {
+  it('puts Vietnamese words back where their boxes are, invisibly, on pages sized from the dpi', async () => {
+    const pages: SearchablePage[] = [
+      {
+        image: await pageImage(P1.width, P1.height, p1Lines, 'png'),
+        dpi: P1.dpi,
+        text: pageText(P1.width, P1.height, p1Lines),
+      },
+      {
+        image: await pageImage(P2.width, P2.height, p2Lines, 'jpeg'),
+        dpi: P2.dpi,
+        text: pageText(P2.width, P2.height, p2Lines),
+      },
+    ];
+    const pdf = await buildSearchablePdf(pages, { title: 'Căn cước công dân', subject: 'hồ sơ 01' });
+    const { pages: read, info } = await readWithPdfjs(pdf);
+
+    expect(info.Title).toBe('Căn cước công dân');
+    expect(info.Producer).toBe('sohoa');
+    expect(read).toHaveLength(2);
+    for (const [i, spec] of [P1, P2].entries()) {
+      expect(read[i].width).toBeCloseTo((spec.width * 72) / spec.dpi, 2);
+      expect(read[i].height).toBeCloseTo((spec.height * 72) / spec.dpi, 2);
+    }
+
+    for (const [i, { spec, lines }] of [
+      { spec: P1, lines: p1Lines },
+      { spec: P2, lines: p2Lines },
+    ].entries()) {
+      const items = read[i].items;
+      const allText = items.map((it) => it.str).join(' ');
+      for (const line of lines) {
+        // Exact NFC text, spaces kept between words.
+        expect(allText.normalize('NFC')).toBe(allText);
+        expect(allText).toContain(line.text);
+        for (const word of line.words) {
+          const item = items.find((it) => it.str.split(' ').includes(word.text));
+          expect(item, `word ${word.text}`).toBeDefined();
+        }
+        // The item starting the line sits on the first word's box (converted back to pixels).
+        const first = items.find((it) => it.str.startsWith(line.words[0].text));
+        expect(first).toBeDefined();
+        const toPx = spec.dpi / 72;
+        const x = (first?.transform[4] ?? 0) * toPx;
+        const baselineY = (read[i].height - (first?.transform[5] ?? 0)) * toPx;
+        const lineHeight = line.bbox.y1 - line.bbox.y0;
+        expect(Math.abs(x - line.bbox.x0)).toBeLessThan(2);
+        // Baseline inside the box, in its lower part (the font's descent lies below it).
+        expect(baselineY).toBeGreaterThan(line.bbox.y0 + lineHeight / 2);
+        expect(baselineY).toBeLessThan(line.bbox.y1);
+        // Text height is the line's height scaled by the font's em box: within a quarter of the box height.
+        expect(Math.abs((first?.height ?? 0) * toPx - lineHeight)).toBeLessThan(lineHeight / 4);
+      }
+      // Horizontal extent: the whole text of a line spans its box.
+      const lastLine = lines[lines.length - 1];
+      const lineItems = items.filter((it) => lastLine.words.some((w) => it.str.includes(w.text)));
+      const right = Math.max(...lineItems.map((it) => it.transform[4] + it.width)) * (spec.dpi / 72);
+      expect(Math.abs(right - lastLine.bbox.x1)).toBeLessThan(3);
+    }
+
+    const streams = await contentStreams(pdf);
+    for (const s of streams) expect(s).toMatch(/\b3 Tr\b/);
+  });
+
+  it('builds image-only pages (no text, or text without words) and embeds no font then', async () => {
+    const blank = await sharp({ create: { width: 850, height: 1100, channels: 3, background: '#f0f0f0' } })
+      .png()
+      .toBuffer();
+    const pdf = await buildSearchablePdf([
+      { image: blank, dpi: 100, text: null },
+      { image: blank, dpi: 100, text: pageText(850, 1100, []) },
+    ]);
+    const { pages } = await readWithPdfjs(pdf);
+    expect(pages).toHaveLength(2);
+    expect(pages[0].items).toHaveLength(0);
+    expect(pages[0].width).toBeCloseTo(612, 2);
+    expect(pages[0].height).toBeCloseTo(792, 2);
+    for (const s of await contentStreams(pdf)) expect(s).not.toMatch(/\bTr\b/);
+    expect(Buffer.from(pdf).toString('latin1')).not.toContain('FontFile2');
+  });
+
+  it('names the page and the reason for a bad input', async () => {
+    const ok = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    await expect(buildSearchablePdf([])).rejects.toThrow(/no pages/);
+    await expect(buildSearchablePdf([{ image: ok, dpi: 0, text: null }])).rejects.toThrow(/page 1: invalid dpi/);
+    await expect(
+      buildSearchablePdf([
+        { image: ok, dpi: 72, text: null },
+        { image: Buffer.from('not an image'), dpi: 72, text: null },
+      ]),
+    ).rejects.toThrow(/page 2/);
+    await expect(buildSearchablePdf([{ image: ok, dpi: 72, text: null }], { maxPagePixels: 50 })).rejects.toThrow(
+      /page 1: .*pixels/,
+    );
+  });
+
+  it('measures size per page and throughput on a real 300-dpi scan', async (ctx) => {
+    const scan = join(packageRoot(), '..', 'shared', 'corpora', 'ocrmypdf', 'linn.png');
+    if (!existsSync(scan)) ctx.skip(`corpus file absent: ${scan}`);
+    const image = await readFile(scan);
+    const meta = await sharp(image).metadata();
+    const lines = [lineOf(['Nguyễn', 'Thị', 'Hồng', 'Nhung'], 300, 300, 50, 28)];
+    const page: SearchablePage = { image, dpi: 300, text: pageText(meta.width ?? 0, meta.height ?? 0, lines) };
+    const count = 10;
+    const started = performance.now();
+    const pdf = await buildSearchablePdf(Array.from({ length: count }, () => page));
+    const seconds = (performance.now() - started) / 1000;
+    const perPage = pdf.byteLength / count;
+    console.log(
+      `searchable PDF: ${count} pages of ${meta.width}x${meta.height} (input PNG ${image.byteLength} B) in ` +
+        `${seconds.toFixed(2)} s = ${(count / seconds).toFixed(1)} pages/s, ${Math.round(perPage)} B/page`,
+    );
+    const { pages } = await readWithPdfjs(pdf);
+    expect(pages).toHaveLength(count);
+    expect(pages[9].items.map((i) => i.str).join(' ')).toContain('Nguyễn Thị Hồng Nhung');
+    // A two-colour page goes in as 1 bit per pixel: no bigger than about twice its PNG (JPEG would be ~8x).
+    expect(perPage).toBeLessThan(2 * image.byteLength);
+  });
+});
