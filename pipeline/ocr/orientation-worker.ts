@@ -1,0 +1,79 @@
+import Tesseract, { OEM } from 'tesseract.js';
+import type { Rotation } from '../page-model.js';
+import { langFolder } from './tessdata.js';
+import { withTimeout } from './with-timeout.js';
+
+/** OSD margin treated as full confidence. */
+export const OSD_CERTAIN_MARGIN = 15;
+
+export interface OrientationWorker {
+  /** Clockwise rotation that makes the page upright; confidence 0..1 (0 when OSD found too little text). */
+  detect(png: Buffer): Promise<{ rotation: Rotation; confidence: number }>;
+  close(): Promise<void>;
+}
+
+export interface OrientationWorkerOptions {
+  initTimeoutMs: number;
+  jobTimeoutMs: number;
+}
+
+/**
+ * Tesseract OSD needs the legacy engine and the `osd` model; it runs on its own worker, created on first use, and
+ * serves one page at a time (only pages the cheap heuristic cannot settle reach it).
+ */
+export function createOrientationWorker(options: OrientationWorkerOptions): OrientationWorker {
+  let worker: Promise<Tesseract.Worker> | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let folder: ReturnType<typeof langFolder> | null = null;
+
+  const start = (): Promise<Tesseract.Worker> => {
+    folder ??= langFolder(['osd']);
+    const created = Tesseract.createWorker('osd', OEM.TESSERACT_ONLY, {
+      legacyCore: true,
+      legacyLang: true,
+      langPath: folder.path,
+      gzip: folder.gzip,
+      cacheMethod: 'none',
+      errorHandler: () => {},
+    });
+    return withTimeout(
+      created,
+      options.initTimeoutMs,
+      `orientation worker did not initialise in ${options.initTimeoutMs} ms`,
+    );
+  };
+
+  const run = async (png: Buffer): Promise<{ rotation: Rotation; confidence: number }> => {
+    worker ??= start();
+    const w = await worker.catch((err) => {
+      worker = null;
+      throw err;
+    });
+    try {
+      const { data } = await withTimeout(w.detect(png), options.jobTimeoutMs, 'orientation detection timed out');
+      const degrees = data.orientation_degrees ?? 0;
+      const rotation = (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
+      // OSD's margin is unbounded (about 2 = unsure, 15+ = certain); map it onto 0..1 like every other confidence.
+      const margin = data.orientation_degrees === null ? 0 : (data.orientation_confidence ?? 0);
+      return { rotation: rotation as Rotation, confidence: Math.min(1, Math.max(0, margin / OSD_CERTAIN_MARGIN)) };
+    } catch (err) {
+      worker = null;
+      await w.terminate().catch(() => {});
+      throw new Error(`orientation detection failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  return {
+    detect(png) {
+      const job = chain.then(() => run(png));
+      chain = job.catch(() => {});
+      return job;
+    },
+    async close() {
+      await chain;
+      if (worker) await (await worker.catch(() => null))?.terminate();
+      worker = null;
+      folder?.remove();
+    },
+  };
+}
