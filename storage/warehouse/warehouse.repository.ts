@@ -75,6 +75,11 @@ export interface WarehouseRepository {
   getSourceResult(sourceId: string): Promise<SourceResult>;
   /** Row counts per table (tests check re-runs add no rows). */
   countRows(): Promise<Record<WarehouseTable, number>>;
+  /**
+   * Records a human correction: the field's value becomes `value` with state 'confirmed' (confidence 1), and no later
+   * completeSource overwrites it. Adds the field when recognition missed it. Keeps `raw`, page and box as read.
+   */
+  confirmField(sourceId: string, at: { type: string; firstPage: number; key: string }, value: string): Promise<void>;
 }
 
 export interface WarehouseRepositoryOptions {
@@ -375,7 +380,47 @@ export function createWarehouseRepository(
     };
   }
 
-  return { findSourceBySha, beginSource, recordPath, completeSource, failSource, getSourceResult, countRows };
+  async function confirmField(sourceId: string, at: { type: string; firstPage: number; key: string }, value: string) {
+    const [target] = await db
+      .select({ id: components.id })
+      .from(components)
+      .where(
+        and(eq(components.sourceId, sourceId), eq(components.type, at.type), eq(components.firstPage, at.firstPage)),
+      )
+      .orderBy(asc(components.createdAt))
+      .limit(1);
+    if (!target) {
+      throw new Error(`warehouse: no component ${at.type} starting on page ${at.firstPage} in source ${sourceId}`);
+    }
+    const normalised = value.normalize('NFC');
+    await db
+      .insert(fields)
+      .values({
+        componentId: target.id,
+        key: at.key,
+        value: normalised,
+        raw: normalised,
+        confidence: 1,
+        page: at.firstPage,
+        bbox: null,
+        state: 'confirmed',
+      })
+      .onConflictDoUpdate({
+        target: [fields.componentId, fields.key],
+        set: { value: normalised, confidence: 1, state: 'confirmed', updatedAt: sql`now()` },
+      });
+  }
+
+  return {
+    findSourceBySha,
+    beginSource,
+    recordPath,
+    completeSource,
+    failSource,
+    getSourceResult,
+    countRows,
+    confirmField,
+  };
 }
 
 function chunks<T>(rows: T[], size: number): T[][] {

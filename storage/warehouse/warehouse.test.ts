@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WarehouseLockedError } from './folder-lock.js';
+import { warehouseMigrationsFolder } from './migrate.js';
+import { createWarehouseFromEnv, describeDatabaseUrl, openWarehouse } from './open-warehouse.js';
+import { describeWarehouseContract } from './warehouse.contract.js';
+
+// The machine's PostgreSQL (trust auth). Override with SOHOA_TEST_PG_URL pointing at a maintenance database.
+const MAINTENANCE_URL = process.env.SOHOA_TEST_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+
+async function probePostgres(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const pgUnavailable = await probePostgres(MAINTENANCE_URL);
+if (pgUnavailable) {
+  console.warn(`skipping PostgreSQL warehouse tests: ${describeDatabaseUrl(MAINTENANCE_URL)}: ${pgUnavailable}`);
+}
+
+async function withMaintenance<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: MAINTENANCE_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describeWarehouseContract('PGlite', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sohoa-warehouse-'));
+  return {
+    open: () => openWarehouse({ dataDir }),
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+});
+
+describe.skipIf(pgUnavailable !== null)('PostgreSQL', () => {
+  describeWarehouseContract('PostgreSQL', async () => {
+    const name = `sohoa_test_${randomBytes(6).toString('hex')}`;
+    await withMaintenance((c) => c.query(`create database ${name}`));
+    const url = new URL(MAINTENANCE_URL);
+    url.pathname = `/${name}`;
+    return {
+      open: () => openWarehouse({ databaseUrl: url.toString(), dataDir: tmpdir() }),
+      dispose: () => withMaintenance((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+    };
+  });
+});
+
+describe('opening', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('refuses a second PGlite on a folder that is in use, then allows it after close', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sohoa-lock-'));
+    dirs.push(dataDir);
+    const first = await createWarehouseFromEnv({ SOHOA_DATA_DIR: dataDir });
+    try {
+      expect(first.kind).toBe('pglite');
+      await expect(openWarehouse({ dataDir })).rejects.toBeInstanceOf(WarehouseLockedError);
+      await expect(openWarehouse({ dataDir })).rejects.toThrow(/one process per data folder/);
+    } finally {
+      await first.close();
+    }
+    const second = await openWarehouse({ dataDir });
+    await second.close();
+  });
+
+  it('names host and port, never the password, when PostgreSQL is unreachable', async () => {
+    const dataDir = tmpdir();
+    const err = await openWarehouse({
+      databaseUrl: 'postgres://sohoa:s3cret-pw@127.0.0.1:1/warehouse',
+      dataDir,
+      connectTimeoutMs: 2000,
+    }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/127\.0\.0\.1:1\/warehouse as sohoa/);
+    expect((err as Error).message).not.toContain('s3cret');
+  });
+
+  it.skipIf(pgUnavailable !== null)('uses PostgreSQL when DATABASE_URL is set', async () => {
+    const name = `sohoa_test_${randomBytes(6).toString('hex')}`;
+    await withMaintenance((c) => c.query(`create database ${name}`));
+    try {
+      const url = new URL(MAINTENANCE_URL);
+      url.pathname = `/${name}`;
+      // Two processes starting at once: the advisory lock lets both migrate without a race.
+      const [a, b] = await Promise.all([
+        createWarehouseFromEnv({ DATABASE_URL: url.toString() }),
+        createWarehouseFromEnv({ DATABASE_URL: url.toString() }),
+      ]);
+      expect([a.kind, b.kind]).toEqual(['postgres', 'postgres']);
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      const applied = await c
+        .query('select count(*)::int as n from drizzle.__drizzle_migrations')
+        .finally(() => c.end());
+      expect(applied.rows[0].n).toBe(readMigrationFiles({ migrationsFolder: warehouseMigrationsFolder() }).length);
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await withMaintenance((c) => c.query(`drop database if exists ${name} with (force)`));
+    }
+  });
+});
