@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../package-root.js';
 import type { BBox, OcrLine, PageText } from '../page-model.js';
-import { buildSearchablePdf, type SearchablePage } from './searchable-pdf.js';
+import { buildSearchablePdf, packBits, type SearchablePage } from './searchable-pdf.js';
 
 /** Words of one line laid out left to right from x, each `charWidth` px per letter, with `gap` px between them. */
 function lineOf(words: string[], x: number, y: number, height: number, charWidth: number, gap = height / 2): OcrLine {
@@ -17,7 +17,7 @@ function lineOf(words: string[], x: number, y: number, height: number, charWidth
     cursor = bbox.x1 + gap;
     return { text, confidence: 0.9, bbox };
   });
-  const bbox = { x0: x, y0: y, x1: placed[placed.length - 1].bbox.x1, y1: y + height };
+  const bbox = { x0: x, y0: y, x1: nth(placed, placed.length - 1).bbox.x1, y1: y + height };
   return { text: words.join(' '), confidence: 0.9, bbox, words: placed };
 }
 
@@ -52,15 +52,23 @@ interface TextItem {
   height: number;
 }
 
+/** Element i, or a failure naming what was missing (the index is known to exist when the test is right). */
+function nth<T>(items: readonly T[], i: number, what = 'item'): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`missing ${what} ${i}`);
+  return item;
+}
+
 async function readWithPdfjs(bytes: Uint8Array) {
   // pdfjs takes ownership of the buffer it is given: pass a copy.
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
   const pages: { width: number; height: number; items: TextItem[] }[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    const [, , width, height] = page.view;
+    const [, , width = 0, height = 0] = page.view;
     const content = await page.getTextContent();
-    const items = content.items.filter((i): i is TextItem => 'str' in i && i.str.trim().length > 0);
+    const items: TextItem[] = [];
+    for (const item of content.items) if ('str' in item && item.str.trim().length > 0) items.push(item);
     pages.push({ width, height, items });
   }
   const meta = await doc.getMetadata();
@@ -110,15 +118,15 @@ describe('buildSearchablePdf', () => {
     expect(info.Producer).toBe('sohoa');
     expect(read).toHaveLength(2);
     for (const [i, spec] of [P1, P2].entries()) {
-      expect(read[i].width).toBeCloseTo((spec.width * 72) / spec.dpi, 2);
-      expect(read[i].height).toBeCloseTo((spec.height * 72) / spec.dpi, 2);
+      expect(nth(read, i, 'page').width).toBeCloseTo((spec.width * 72) / spec.dpi, 2);
+      expect(nth(read, i, 'page').height).toBeCloseTo((spec.height * 72) / spec.dpi, 2);
     }
 
     for (const [i, { spec, lines }] of [
       { spec: P1, lines: p1Lines },
       { spec: P2, lines: p2Lines },
     ].entries()) {
-      const items = read[i].items;
+      const { items, height: pageHeight } = nth(read, i, 'page');
       const allText = items.map((it) => it.str).join(' ');
       for (const line of lines) {
         // Exact NFC text, spaces kept between words.
@@ -129,23 +137,24 @@ describe('buildSearchablePdf', () => {
           expect(item, `word ${word.text}`).toBeDefined();
         }
         // The item starting the line sits on the first word's box (converted back to pixels).
-        const first = items.find((it) => it.str.startsWith(line.words[0].text));
-        expect(first).toBeDefined();
+        const firstWord = nth(line.words, 0, 'word').text;
+        const first = items.find((it) => it.str.startsWith(firstWord));
+        if (!first) throw new Error(`no text item starts with ${firstWord}`);
         const toPx = spec.dpi / 72;
-        const x = (first?.transform[4] ?? 0) * toPx;
-        const baselineY = (read[i].height - (first?.transform[5] ?? 0)) * toPx;
+        const x = nth(first.transform, 4) * toPx;
+        const baselineY = (pageHeight - nth(first.transform, 5)) * toPx;
         const lineHeight = line.bbox.y1 - line.bbox.y0;
         expect(Math.abs(x - line.bbox.x0)).toBeLessThan(2);
         // Baseline inside the box, in its lower part (the font's descent lies below it).
         expect(baselineY).toBeGreaterThan(line.bbox.y0 + lineHeight / 2);
         expect(baselineY).toBeLessThan(line.bbox.y1);
         // Text height is the line's height scaled by the font's em box: within a quarter of the box height.
-        expect(Math.abs((first?.height ?? 0) * toPx - lineHeight)).toBeLessThan(lineHeight / 4);
+        expect(Math.abs(first.height * toPx - lineHeight)).toBeLessThan(lineHeight / 4);
       }
       // Horizontal extent: the whole text of a line spans its box.
-      const lastLine = lines[lines.length - 1];
+      const lastLine = nth(lines, lines.length - 1, 'line');
       const lineItems = items.filter((it) => lastLine.words.some((w) => it.str.includes(w.text)));
-      const right = Math.max(...lineItems.map((it) => it.transform[4] + it.width)) * (spec.dpi / 72);
+      const right = Math.max(...lineItems.map((it) => nth(it.transform, 4) + it.width)) * (spec.dpi / 72);
       expect(Math.abs(right - lastLine.bbox.x1)).toBeLessThan(3);
     }
 
@@ -163,9 +172,10 @@ describe('buildSearchablePdf', () => {
     ]);
     const { pages } = await readWithPdfjs(pdf);
     expect(pages).toHaveLength(2);
-    expect(pages[0].items).toHaveLength(0);
-    expect(pages[0].width).toBeCloseTo(612, 2);
-    expect(pages[0].height).toBeCloseTo(792, 2);
+    expect(nth(pages, 0).items).toHaveLength(0);
+    expect(nth(pages, 1).items).toHaveLength(0);
+    expect(nth(pages, 0).width).toBeCloseTo(612, 2);
+    expect(nth(pages, 0).height).toBeCloseTo(792, 2);
     for (const s of await contentStreams(pdf)) expect(s).not.toMatch(/\bTr\b/);
     expect(Buffer.from(pdf).toString('latin1')).not.toContain('FontFile2');
   });
@@ -187,26 +197,47 @@ describe('buildSearchablePdf', () => {
     );
   });
 
-  it('measures size per page and throughput on a real 300-dpi scan', async (ctx) => {
+  it('packs grey samples into 1-bit rows padded to a byte, white as 1', () => {
+    // 10 x 2, one channel: row 0 alternates white/black, row 1 is all white.
+    const row0 = [255, 0, 255, 0, 255, 0, 255, 0, 200, 10];
+    const grey = Uint8Array.from([...row0, ...Array(10).fill(255)]);
+    expect(Array.from(packBits(grey, 10, 2))).toEqual([0b10101010, 0b10000000, 0xff, 0b11000000]);
+    // Same picture with three channels per pixel.
+    const rgb = Uint8Array.from(Array.from(grey).flatMap((v) => [v, v, v]));
+    expect(Array.from(packBits(rgb, 10, 2, 3))).toEqual([0b10101010, 0b10000000, 0xff, 0b11000000]);
+  });
+
+  it('measures size per page and throughput on a real 300-dpi scan, two-colour and grey', async (ctx) => {
     const scan = join(packageRoot(), '..', 'shared', 'corpora', 'ocrmypdf', 'linn.png');
     if (!existsSync(scan)) ctx.skip(`corpus file absent: ${scan}`);
-    const image = await readFile(scan);
-    const meta = await sharp(image).metadata();
+    const bilevel = await readFile(scan);
+    // A grey version of the same page, as a grey scanner would give it.
+    const grey = await sharp(bilevel).blur(0.8).toColourspace('b-w').png().toBuffer();
+    const meta = await sharp(bilevel).metadata();
     const lines = [lineOf(['Nguyễn', 'Thị', 'Hồng', 'Nhung'], 300, 300, 50, 28)];
-    const page: SearchablePage = { image, dpi: 300, text: pageText(meta.width ?? 0, meta.height ?? 0, lines) };
+    const text = pageText(meta.width ?? 0, meta.height ?? 0, lines);
     const count = 10;
-    const started = performance.now();
-    const pdf = await buildSearchablePdf(Array.from({ length: count }, () => page));
-    const seconds = (performance.now() - started) / 1000;
-    const perPage = pdf.byteLength / count;
-    console.log(
-      `searchable PDF: ${count} pages of ${meta.width}x${meta.height} (input PNG ${image.byteLength} B) in ` +
-        `${seconds.toFixed(2)} s = ${(count / seconds).toFixed(1)} pages/s, ${Math.round(perPage)} B/page`,
-    );
-    const { pages } = await readWithPdfjs(pdf);
-    expect(pages).toHaveLength(count);
-    expect(pages[9].items.map((i) => i.str).join(' ')).toContain('Nguyễn Thị Hồng Nhung');
-    // A two-colour page goes in as 1 bit per pixel: no bigger than about twice its PNG (JPEG would be ~8x).
-    expect(perPage).toBeLessThan(2 * image.byteLength);
+    for (const [kind, image, maxPerPage] of [
+      // Two-colour goes in as 1 bit per pixel: about its PNG size (grey JPEG would be ~8x).
+      ['two-colour PNG', bilevel, 2 * bilevel.byteLength],
+      ['grey PNG', grey, 1_000_000],
+    ] as const) {
+      const started = performance.now();
+      const pdf = await buildSearchablePdf(Array.from({ length: count }, () => ({ image, dpi: 300, text })));
+      const seconds = (performance.now() - started) / 1000;
+      const perPage = pdf.byteLength / count;
+      console.log(
+        `searchable PDF, ${kind} ${meta.width}x${meta.height} (${image.byteLength} B): ${count} pages in ` +
+          `${seconds.toFixed(2)} s = ${(count / seconds).toFixed(1)} pages/s, ${Math.round(perPage)} B/page`,
+      );
+      const { pages } = await readWithPdfjs(pdf);
+      expect(pages).toHaveLength(count);
+      expect(
+        nth(pages, count - 1)
+          .items.map((i) => i.str)
+          .join(' '),
+      ).toContain('Nguyễn Thị Hồng Nhung');
+      expect(perPage).toBeLessThan(maxPerPage);
+    }
   });
 });

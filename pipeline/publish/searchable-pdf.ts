@@ -203,8 +203,13 @@ export function packBits(grey: Uint8Array, width: number, height: number, channe
   const out = new Uint8Array(rowBytes * height);
   for (let y = 0; y < height; y++) {
     const row = y * width * channels;
+    let byte = 0;
     for (let x = 0; x < width; x++) {
-      if (grey[row + x * channels] >= 128) out[y * rowBytes + (x >> 3)] |= 0x80 >> (x & 7);
+      if ((grey[row + x * channels] ?? 0) >= 128) byte |= 0x80 >> (x & 7);
+      if ((x & 7) === 7 || x === width - 1) {
+        out[y * rowBytes + (x >> 3)] = byte;
+        byte = 0;
+      }
     }
   }
   return out;
