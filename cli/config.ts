@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** One environment variable: its schema, default and what it controls (printed by `sohoa config`). */
+interface Setting<T> {
+  env: string;
+  describe: string;
+  schema: z.ZodType<T>;
+  secret?: boolean;
+}
+
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .default(fallback);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url({ error: 'must be a URL' }).optional())
+  .optional();
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const SETTINGS = {
+  dataDir: {
+    env: 'SOHOA_DATA_DIR',
+    describe: 'data folder (embedded warehouse, object files)',
+    schema: z.string().default('./.sohoa'),
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    describe: 'PostgreSQL URL; unset = PGlite in the data folder',
+    schema: optionalUrl,
+    secret: true,
+  },
+  redisUrl: {
+    env: 'REDIS_URL',
+    describe: 'Redis URL for BullMQ; unset = in-process job runner',
+    schema: optionalUrl,
+    secret: true,
+  },
+  s3Endpoint: { env: 'S3_ENDPOINT', describe: 'S3 endpoint URL; unset = files in the data folder', schema: optionalUrl },
+  s3Bucket: { env: 'S3_BUCKET', describe: 'S3 bucket', schema: optionalText },
+  s3AccessKey: { env: 'S3_ACCESS_KEY', describe: 'S3 access key', schema: optionalText, secret: true },
+  s3SecretKey: { env: 'S3_SECRET_KEY', describe: 'S3 secret key', schema: optionalText, secret: true },
+  s3Region: { env: 'S3_REGION', describe: 'S3 region', schema: z.string().default('us-east-1') },
+  maxBytes: { env: 'SOHOA_MAX_BYTES', describe: 'largest source file, bytes', schema: positiveInt(200 * 1024 * 1024) },
+  maxPixels: {
+    env: 'SOHOA_MAX_PIXELS',
+    describe: 'largest page image, pixels (A3 at 600 dpi is about 70 MP)',
+    schema: positiveInt(80_000_000),
+  },
+  maxPages: { env: 'SOHOA_MAX_PAGES', describe: 'most pages in one source', schema: positiveInt(500) },
+  pageTimeoutMs: {
+    env: 'SOHOA_PAGE_TIMEOUT_MS',
+    describe: 'longest time for one page (render or OCR), ms',
+    schema: positiveInt(120_000),
+  },
+  renderDpi: { env: 'SOHOA_RENDER_DPI', describe: 'resolution pages are normalised to', schema: positiveInt(300) },
+  ocrWorkers: {
+    env: 'SOHOA_OCR_WORKERS',
+    describe: 'OCR worker threads (default: cores)',
+    schema: positiveInt(availableParallelism()),
+  },
+  ocrRecycleJobs: {
+    env: 'SOHOA_OCR_RECYCLE_JOBS',
+    describe: 'pages an OCR worker reads before it is replaced',
+    schema: positiveInt(200),
+  },
+  ocrMaxRssMb: {
+    env: 'SOHOA_OCR_MAX_RSS_MB',
+    describe: 'process RSS above which OCR workers are replaced, MB',
+    schema: positiveInt(1200),
+  },
+  sourceConcurrency: {
+    env: 'SOHOA_SOURCE_CONCURRENCY',
+    describe: 'sources processed at once in one process',
+    schema: positiveInt(2),
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof SETTINGS;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from environment variables; every bad value is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const parsed = setting.schema.safeParse(env[setting.env]);
+    if (parsed.success) out[key] = parsed.data;
+    else problems.push(`${setting.env}=${JSON.stringify(env[setting.env])}: ${parsed.error.issues[0]?.message}`);
+  }
+  const s3Keys = ['s3Endpoint', 's3Bucket', 's3AccessKey', 's3SecretKey'] as const;
+  const s3Set = s3Keys.filter((k) => out[k] !== undefined);
+  if (s3Set.length > 0 && s3Set.length < s3Keys.length) {
+    const missing = s3Keys.filter((k) => out[k] === undefined).map((k) => SETTINGS[k].env);
+    problems.push(`S3 is partly configured: also set ${missing.join(', ')} (or unset all S3_* to use files)`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const config = out as Config;
+  config.dataDir = resolve(config.dataDir);
+  return config;
+}
+
+function mask(value: string, isUrl: boolean): string {
+  if (!isUrl) return '****';
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '****';
+    return url.toString();
+  } catch {
+    return '****';
+  }
+}
+
+/** The effective configuration as `ENV=value  # description` lines, secrets masked. */
+export function describeConfig(config: Config): string[] {
+  return (Object.entries(SETTINGS) as [keyof Config, Setting<unknown>][]).map(([key, setting]) => {
+    const value = config[key];
+    const shown =
+      value === undefined
+        ? '(unset)'
+        : setting.secret
+          ? mask(String(value), key === 'databaseUrl' || key === 'redisUrl')
+          : String(value);
+    return `${setting.env}=${shown}  # ${setting.describe}`;
+  });
+}
+
+export function deploymentOf(config: Config): { database: string; queue: string; objects: string } {
+  return {
+    database: config.databaseUrl ? 'postgres' : 'pglite',
+    queue: config.redisUrl ? 'bullmq' : 'in-process',
+    objects: config.s3Endpoint ? 's3' : 'fs',
+  };
+}

@@ -1,0 +1,138 @@
+import cliProgress from 'cli-progress';
+import { type DigitizeJob, digitizeSource, type ProgressEvent } from '../pipeline/digitize-source.js';
+import type { SourceResult } from '../storage/warehouse/index.js';
+import { createInProcessQueue } from '../workers/job-queue/index.js';
+import { collectPaths } from './collect-paths.js';
+import type { Config } from './config.js';
+import { IngestError, ingestFile } from './ingest-file.js';
+import { openRuntime } from './runtime.js';
+
+/** One entry of `sohoa digitize --json`: the stored result plus the path as given. */
+export type SourceOutput = { path: string } & (SourceResult | (Omit<SourceResult, 'sha256'> & { sha256: null }));
+
+export interface DigitizeOutput {
+  sources: SourceOutput[];
+}
+
+const QUEUE = 'digitize';
+
+function failedOutput(path: string, error: string): SourceOutput {
+  return { path, sha256: null, pageCount: 0, status: 'failed', error, pages: [], components: [] };
+}
+
+/** Progress on stderr: a bar on a terminal, one line per finished source otherwise. */
+function progressReporter(stream: NodeJS.WriteStream, sourceTotal: number) {
+  if (!stream.isTTY) {
+    return {
+      onProgress(event: ProgressEvent) {
+        if (event.type === 'source-done') {
+          stream.write(`sohoa: ${event.status} ${event.path}${event.error ? `: ${event.error}` : ''}\n`);
+        }
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'digitizing {bar} {value}/{total} pages | {sources}/{sourceTotal} files | {eta_formatted} left | {file}',
+      stream,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let pages = 0;
+  let sources = 0;
+  bar.start(0, 0, { sources, sourceTotal, file: '' });
+  return {
+    onProgress(event: ProgressEvent) {
+      if (event.type === 'source-start') {
+        pages += event.pageCount;
+        bar.setTotal(pages);
+      } else if (event.type === 'page-done') bar.increment(1, { file: event.path });
+      else if (event.type === 'source-done') bar.update({ sources: ++sources });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+/**
+ * `sohoa digitize`: stores each file's original under its SHA-256, queues one job per source and collects the results
+ * in the order the files were given.
+ */
+export async function runDigitize(args: string[], config: Config, stderr: NodeJS.WriteStream): Promise<DigitizeOutput> {
+  const collected = await collectPaths(args);
+  const runtime = await openRuntime(config);
+  const queue = createInProcessQueue();
+  const progress = progressReporter(stderr, collected.length);
+  try {
+    await queue.process<DigitizeJob, SourceResult>(
+      QUEUE,
+      (job) =>
+        digitizeSource(job, {
+          store: runtime.store,
+          repo: runtime.warehouse.repo,
+          ocr: runtime.ocr,
+          rulePack: runtime.rulePack,
+          limits: runtime.limits,
+          preprocess: runtime.preprocess,
+          versions: runtime.versions,
+          pageConcurrency: config.ocrWorkers + 1,
+          onProgress: progress.onProgress,
+        }),
+      { concurrency: config.sourceConcurrency },
+    );
+    const pending: Array<Promise<SourceOutput>> = [];
+    for (const item of collected) {
+      if (item.error !== undefined) {
+        pending.push(Promise.resolve(failedOutput(item.path, item.error)));
+        continue;
+      }
+      try {
+        const ingested = await ingestFile(item.path, runtime.store, config.maxBytes);
+        const job: DigitizeJob = { path: item.path, ...ingested };
+        const { id } = await queue.add(QUEUE, 'source', job, { jobId: ingested.sha256, attempts: 3, backoffMs: 1000 });
+        pending.push(
+          queue.waitFor<SourceResult>(QUEUE, id).then(
+            (result) => ({ path: item.path, ...result }),
+            (error: unknown) => failedOutput(item.path, error instanceof Error ? error.message : String(error)),
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof IngestError)) throw error;
+        pending.push(Promise.resolve(failedOutput(item.path, error.message)));
+      }
+    }
+    return { sources: await Promise.all(pending) };
+  } finally {
+    progress.stop();
+    await queue.close();
+    await runtime.close();
+  }
+}
+
+/** Human summary: one block per source. */
+export function formatSummary(output: DigitizeOutput): string {
+  const lines: string[] = [];
+  for (const source of output.sources) {
+    if (source.status === 'failed') {
+      lines.push(`✗ ${source.path}: ${source.error ?? 'failed'}`);
+      continue;
+    }
+    lines.push(`✓ ${source.path}  (${source.pageCount} pages, sha256 ${source.sha256?.slice(0, 12)}…)`);
+    for (const c of source.components) {
+      const range = c.pages[0] === c.pages[1] ? `p${c.pages[0]}` : `p${c.pages[0]}-${c.pages[1]}`;
+      const fields = Object.entries(c.fields)
+        .map(([k, f]) => `${k}=${f.value}`)
+        .join('; ');
+      lines.push(
+        `   ${range.padEnd(8)} ${c.type.padEnd(28)} ${c.status === 'accepted' ? 'accepted    ' : 'needs review'} ${fields}`,
+      );
+    }
+  }
+  const failed = output.sources.filter((s) => s.status === 'failed').length;
+  lines.push(`${output.sources.length - failed} done, ${failed} failed`);
+  return `${lines.join('\n')}\n`;
+}

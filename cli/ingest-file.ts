@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { objectKeys } from '../pipeline/object-keys.js';
+import { sniffSourceKind } from '../pipeline/split/index.js';
+import type { ObjectStore } from '../storage/object-store/object-store.port.js';
+
+export interface IngestedFile {
+  sha256: string;
+  byteSize: number;
+  mediaType: string | null;
+}
+
+export class IngestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tiff: 'image/tiff',
+};
+
+/**
+ * Hashes a file and stores it, unmodified, under its SHA-256 (once: an original already stored is not written again).
+ * The size limit is checked before the file is read.
+ */
+export async function ingestFile(path: string, store: ObjectStore, maxBytes: number): Promise<IngestedFile> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw new IngestError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (size > maxBytes) {
+    throw new IngestError(
+      `file is ${size} bytes, over the limit of ${maxBytes} bytes (raise SOHOA_MAX_BYTES to accept larger files)`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new IngestError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = objectKeys.original(sha256);
+  const kind = sniffSourceKind(bytes);
+  if (!(await store.exists(key))) {
+    await store.put(key, bytes, { contentType: kind ? (MEDIA_TYPES[kind] ?? 'application/octet-stream') : 'application/octet-stream' });
+  }
+  return { sha256, byteSize: size, mediaType: kind ? (MEDIA_TYPES[kind] ?? null) : null };
+}

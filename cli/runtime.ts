@@ -1,0 +1,85 @@
+import { availableParallelism } from 'node:os';
+import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
+import type { ObjectStore } from '../storage/object-store/object-store.port.js';
+import { openWarehouse, type Warehouse } from '../storage/warehouse/index.js';
+import { createOcrPool, MODEL_FOLDER, type OcrPool, tesseractJsVersion } from '../pipeline/ocr/index.js';
+import type { Versions } from '../pipeline/page-model.js';
+import type { PreprocessOptions } from '../pipeline/preprocess/index.js';
+import { loadRulePack, type RulePack } from '../pipeline/recognize/index.js';
+import type { SourceLimits } from '../pipeline/split/index.js';
+import { pipelineVersion } from '../pipeline/versions.js';
+import type { Config } from './config.js';
+
+/** The adapters and settings one process works with, chosen from configuration (composition root). */
+export interface Runtime {
+  config: Config;
+  store: ObjectStore;
+  warehouse: Warehouse;
+  rulePack: RulePack;
+  limits: SourceLimits;
+  preprocess: PreprocessOptions;
+  /** Created on first use: re-submitting known files never starts OCR workers. */
+  ocr(): Promise<OcrPool>;
+  versions: Versions;
+  close(): Promise<void>;
+}
+
+export function sourceLimitsOf(config: Config): SourceLimits {
+  return {
+    maxBytes: config.maxBytes,
+    maxPixels: config.maxPixels,
+    maxPages: config.maxPages,
+    pageTimeoutMs: config.pageTimeoutMs,
+    renderDpi: config.renderDpi,
+  };
+}
+
+export function envOf(config: Config): Record<string, string | undefined> {
+  return {
+    SOHOA_DATA_DIR: config.dataDir,
+    S3_ENDPOINT: config.s3Endpoint,
+    S3_BUCKET: config.s3Bucket,
+    S3_ACCESS_KEY: config.s3AccessKey,
+    S3_SECRET_KEY: config.s3SecretKey,
+    S3_REGION: config.s3Region,
+  };
+}
+
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const store = createObjectStoreFromEnv(envOf(config));
+  const rulePack = await loadRulePack();
+  const warehouse = await openWarehouse({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
+  let pool: Promise<OcrPool> | null = null;
+  const ocr = () => {
+    pool ??= createOcrPool({
+      size: Math.min(config.ocrWorkers, availableParallelism() * 2),
+      recycleAfterJobs: config.ocrRecycleJobs,
+      maxWorkerRssMb: config.ocrMaxRssMb,
+      jobTimeoutMs: config.pageTimeoutMs,
+    });
+    return pool;
+  };
+  return {
+    config,
+    store,
+    warehouse,
+    rulePack,
+    limits: sourceLimitsOf(config),
+    preprocess: { targetDpi: config.renderDpi, maxPixels: config.maxPixels },
+    ocr,
+    versions: {
+      pipeline: pipelineVersion(),
+      ocrEngine: `tesseract.js@${tesseractJsVersion()}`,
+      ocrModel: `vie+eng/${MODEL_FOLDER}`,
+      rulePack: rulePack.version,
+    },
+    async close() {
+      const closing: Promise<unknown>[] = [warehouse.close(), store.close()];
+      if (pool) closing.push(pool.then((p) => p.close()));
+      await Promise.allSettled(closing);
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// Object keys are derived from the source's SHA-256, so every derived file is content-addressed through its source.
+
+const pad = (n: number) => String(n).padStart(4, '0');
+
+export const objectKeys = {
+  original: (sha256: string) => `originals/${sha256.slice(0, 2)}/${sha256}`,
+  pageImage: (sha256: string, page: number) => `pages/${sha256}/p${pad(page)}.png`,
+  pageOcr: (sha256: string, page: number) => `ocr/${sha256}/p${pad(page)}.json`,
+  componentPdf: (sha256: string, first: number, last: number, type: string) =>
+    `components/${sha256}/p${pad(first)}-p${pad(last)}-${type}.pdf`,
+};

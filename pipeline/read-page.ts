@@ -1,0 +1,77 @@
+import type { OcrPool } from './ocr/index.js';
+import type { BBox, PageText, Rotation, TextSource } from './page-model.js';
+import { type PreprocessOptions, preparePage } from './preprocess/index.js';
+import type { SplitPage } from './split/index.js';
+
+/** One page after the split, preprocess and OCR stages. */
+export interface ReadPage {
+  number: number;
+  rotation: Rotation;
+  textSource: TextSource;
+  /** null for blank pages. */
+  text: PageText | null;
+  confidence: number;
+  /** The normalised page image (PNG) the text boxes refer to. */
+  image: Buffer;
+  width: number;
+  height: number;
+  dpi: number;
+  skewDegrees: number;
+}
+
+export interface ReadPageDeps {
+  ocr: OcrPool;
+  preprocess: PreprocessOptions;
+}
+
+function scaleText(text: PageText, fx: number, fy: number): PageText {
+  const box = (b: BBox): BBox => ({ x0: b.x0 * fx, y0: b.y0 * fy, x1: b.x1 * fx, y1: b.y1 * fy });
+  return {
+    ...text,
+    width: text.width * fx,
+    height: text.height * fy,
+    lines: text.lines.map((l) => ({ ...l, bbox: box(l.bbox), words: l.words.map((w) => ({ ...w, bbox: box(w.bbox) })) })),
+  };
+}
+
+/**
+ * Reads one page: a usable PDF text layer is taken as is (no OCR); anything else (images, scanned PDF pages,
+ * garbage text layers) is preprocessed and OCR'd. Blank pages are detected and not OCR'd.
+ */
+export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<ReadPage> {
+  const source = await page.image();
+  if (page.textLayer && page.textLayerQuality === 'usable') {
+    // Born-digital page: keep its exact text; the image is only for storage and the searchable PDF.
+    const prepared = await preparePage(source, deps.preprocess, async () => ({ rotation: 0, confidence: 1 }));
+    const text = scaleText(
+      page.textLayer,
+      prepared.width / page.textLayer.width || 1,
+      prepared.height / page.textLayer.height || 1,
+    );
+    return {
+      number: page.number,
+      rotation: 0,
+      textSource: 'text-layer',
+      text,
+      confidence: text.confidence,
+      image: prepared.image,
+      width: prepared.width,
+      height: prepared.height,
+      dpi: prepared.dpi,
+      skewDegrees: 0,
+    };
+  }
+  const prepared = await preparePage(source, deps.preprocess, (png) => deps.ocr.detectOrientation(png));
+  const base = {
+    number: page.number,
+    rotation: prepared.rotation,
+    image: prepared.image,
+    width: prepared.width,
+    height: prepared.height,
+    dpi: prepared.dpi,
+    skewDegrees: prepared.skewDegrees,
+  };
+  if (prepared.blank) return { ...base, textSource: 'blank', text: null, confidence: 1 };
+  const text = await deps.ocr.recognize(prepared.image);
+  return { ...base, textSource: 'ocr', text, confidence: text.confidence };
+}

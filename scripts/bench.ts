@@ -1,0 +1,108 @@
+// `npm run bench`: generates a fresh dossier corpus (seeded), digitizes it with the embedded pipeline in this process,
+// and prints recognition accuracy against the generator's ground truth, throughput, peak RSS and, where the native
+// `tesseract` CLI is installed, the pipeline's throughput relative to native tesseract on the same page images.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../cli/config.js';
+import { runDigitize } from '../cli/digitize-command.js';
+import { objectKeys } from '../pipeline/object-keys.js';
+import { pct, type ResultSource, scoreRun, type TruthSource } from './bench/score.js';
+import { nativeTesseractAvailable, runNativeTesseract } from './bench-ocr-native.js';
+
+const { values: args } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '4242' },
+    pages: { type: 'string', default: '48' },
+    corpus: { type: 'string' },
+    types: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-native': { type: 'boolean', default: false },
+    errors: { type: 'string', default: '0' },
+  },
+});
+
+const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-'));
+const corpus = args.corpus ?? join(work, 'corpus');
+if (!args.corpus) {
+  const gen = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/generate-dossiers.ts', '--out', corpus, '--seed', args.seed, '--pages', args.pages],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (gen.status !== 0) throw new Error('corpus generation failed');
+}
+const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8')) as { seed?: number; sources: TruthSource[] };
+const files = truth.sources.map((s) => join(corpus, s.path));
+
+const config = loadConfig({ ...process.env, SOHOA_DATA_DIR: join(work, 'data') });
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+const started = performance.now();
+const output = await runDigitize(files, config, process.stderr);
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const results: ResultSource[] = output.sources.map((s) => ({ ...s, path: s.path.slice(corpus.length + 1) }));
+const focus = args.types ? new Set(args.types.split(',')) : undefined;
+const score = scoreRun(truth.sources, results, focus);
+const totalPages = truth.sources.reduce((n, s) => n + s.pageCount, 0);
+const failed = output.sources.filter((s) => s.status === 'failed');
+
+const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
+console.log(`\nsohoa benchmark — corpus seed ${truth.seed ?? args.seed}, ${truth.sources.length} files, ${totalPages} pages`);
+console.log(focus ? `types: ${[...focus].join(', ')}` : 'types: all');
+line('sources failed', `${failed.length}${failed.map((f) => `\n   ${f.path}: ${f.error}`).join('')}`);
+line('page-type accuracy', `${pct(score.pages.typeCorrect, score.pages.total)} (${score.pages.typeCorrect}/${score.pages.total})`);
+line('page rotation correct', `${pct(score.pages.rotationCorrect, score.pages.rotationTotal)}`);
+line('components exact type+range', `${pct(score.components.exact, score.components.total)} (${score.components.exact}/${score.components.total}, ${score.components.predicted} predicted)`);
+line('field accuracy (all)', `${pct(score.fields.correct, score.fields.total)} (${score.fields.correct}/${score.fields.total})`);
+line('auto-accepted field precision', `${pct(score.accepted.correct, score.accepted.fields)} (${score.accepted.correct}/${score.accepted.fields}, ${pct(score.accepted.fields, score.fields.total)} of fields accepted)`);
+console.log('\nfield accuracy per type');
+for (const [type, t] of Object.entries(score.fields.byType).sort()) {
+  console.log(`  ${type.padEnd(32)} ${pct(t.correct, t.total).padStart(7)}  (${t.correct}/${t.total})`);
+}
+const confusions = Object.entries(score.confusions).sort((a, b) => b[1] - a[1]);
+if (confusions.length) {
+  console.log('\npage-type confusions (truth -> got)');
+  for (const [k, n] of confusions.slice(0, 15)) console.log(`  ${k}: ${n}`);
+}
+const showErrors = Number(args.errors);
+if (showErrors > 0) {
+  console.log('\nfield errors');
+  for (const e of score.fieldErrors.slice(0, showErrors)) {
+    console.log(`  ${e.path} ${e.type}.${e.key}: expected ${JSON.stringify(e.expected)} got ${JSON.stringify(e.got)}`);
+  }
+}
+
+console.log('\nthroughput');
+line('OCR workers', String(config.ocrWorkers));
+line('wall time', `${seconds.toFixed(1)} s`);
+line('pages per second (pipeline)', (totalPages / seconds).toFixed(3));
+line('peak RSS', `${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+
+if (!args['no-native']) {
+  if (!nativeTesseractAvailable()) {
+    line('native tesseract', 'not installed (apt-get install tesseract-ocr) — ratio not measured');
+  } else {
+    // The same normalised page images the pipeline OCR'd, read by native tesseract with the same model and parallelism.
+    const ocrPages = output.sources.flatMap((s) =>
+      s.sha256 ? s.pages.filter((p) => p.textSource === 'ocr').map((p) => join(config.dataDir, 'objects', objectKeys.pageImage(s.sha256 as string, p.number))) : [],
+    );
+    const native = await runNativeTesseract(ocrPages, { parallelism: config.ocrWorkers });
+    const pipelineRate = ocrPages.length / seconds;
+    line('OCR pages', String(ocrPages.length));
+    line('pipeline OCR pages per second', pipelineRate.toFixed(3));
+    line('native tesseract pages per second', `${native.pagesPerSecond.toFixed(3)} (${native.version}, ${native.model})`);
+    line('ratio pipeline / native', `${(pipelineRate / native.pagesPerSecond).toFixed(2)}x`);
+  }
+}
+line('cores', String(availableParallelism()));
+writeFileSync(join(work, 'result.json'), JSON.stringify({ score, seconds, peakRss, totalPages }, null, 2));
+if (!args.keep) rmSync(work, { recursive: true, force: true });
+else console.log(`\nkept ${work}`);
