@@ -59,7 +59,15 @@ export const SEARCHABLE_PDF_DEFAULTS = {
   maxPages: 2000,
 } as const;
 
-const fontCache = new Map<string, Promise<Uint8Array>>();
+/** Font bytes and the vertical metrics the text layer needs, as fractions of the font size. */
+interface TextFont {
+  bytes: Uint8Array;
+  ascent: number;
+  /** Positive: depth below the baseline. */
+  descent: number;
+}
+
+const fontCache = new Map<string, Promise<TextFont>>();
 
 /** Path of the default text-layer font; DejaVu Sans has every Vietnamese precomposed letter (U+1EA0–U+1EF9, ơ ư đ ă). */
 export function defaultFontPath(): string {
@@ -67,20 +75,25 @@ export function defaultFontPath(): string {
   return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
 }
 
-/** Font bytes, read once per process per path. */
-function loadFont(path: string): Promise<Uint8Array> {
-  let bytes = fontCache.get(path);
-  if (!bytes) {
-    bytes = readFile(path).then(
-      (b) => new Uint8Array(b),
+/** Font bytes and metrics, read once per process per path. */
+function loadFont(path: string): Promise<TextFont> {
+  let font = fontCache.get(path);
+  if (!font) {
+    font = readFile(path).then(
+      (b) => {
+        // Own metrics: pdf-lib 1.17's heightAtSize subtracts the descent in font units from a height in 1/1000 em.
+        const parsed = fontkit.create(b);
+        const em = parsed.unitsPerEm;
+        return { bytes: new Uint8Array(b), ascent: parsed.ascent / em, descent: Math.abs(parsed.descent) / em };
+      },
       (err: unknown) => {
         fontCache.delete(path);
         throw new Error(`searchable PDF: cannot read the text-layer font ${path}: ${(err as Error).message}`);
       },
     );
-    fontCache.set(path, bytes);
+    fontCache.set(path, font);
   }
-  return bytes;
+  return font;
 }
 
 export async function buildSearchablePdf(
@@ -100,11 +113,11 @@ export async function buildSearchablePdf(
   doc.setLanguage('vi-VN');
 
   // Embedded only if some page has words, so image-only PDFs carry no font.
-  let font: PDFFont | null = null;
-  const fontFor = async (): Promise<PDFFont> => {
+  let font: EmbeddedFont | null = null;
+  const fontFor = async (): Promise<EmbeddedFont> => {
     if (!font) {
-      const bytes = await loadFont(options.fontPath ?? defaultFontPath());
-      font = await doc.embedFont(bytes, { subset: true });
+      const loaded = await loadFont(options.fontPath ?? defaultFontPath());
+      font = { ...loaded, pdf: await doc.embedFont(loaded.bytes, { subset: true }) };
     }
     return font;
   };
@@ -123,7 +136,7 @@ async function addPage(
   doc: PDFDocument,
   page: SearchablePage,
   options: SearchablePdfOptions,
-  fontFor: () => Promise<PDFFont>,
+  fontFor: () => Promise<EmbeddedFont>,
 ): Promise<void> {
   if (!Number.isFinite(page.dpi) || page.dpi <= 0) throw new Error(`invalid dpi ${page.dpi}`);
   const { image, width, height } = await embedPageImage(doc, page.image, options);
@@ -135,7 +148,7 @@ async function addPage(
   const text = page.text;
   if (!text || text.width <= 0 || text.height <= 0 || !text.lines.some((l) => l.words.length > 0)) return;
   const font = await fontFor();
-  const fontKey = pdfPage.node.newFontDictionary(font.name, font.ref);
+  const fontKey = pdfPage.node.newFontDictionary(font.pdf.name, font.pdf.ref);
   const ops = textLayerOperators(text, font, fontKey, {
     scaleX: pageWidth / text.width,
     scaleY: pageHeight / text.height,
@@ -229,6 +242,10 @@ function drawPageImage(page: PDFPage, image: PageImage, width: number, height: n
   );
 }
 
+interface EmbeddedFont extends TextFont {
+  pdf: PDFFont;
+}
+
 interface Placement {
   scaleX: number;
   scaleY: number;
@@ -241,12 +258,11 @@ interface Placement {
  * selection highlight covers the word on the scan. A scaled space fills the gap to the next word so copied text keeps
  * its spaces.
  */
-export function textLayerOperators(text: PageText, font: PDFFont, fontKey: PDFName, at: Placement): PDFOperator[] {
+function textLayerOperators(text: PageText, font: EmbeddedFont, fontKey: PDFName, at: Placement): PDFOperator[] {
   const ops: PDFOperator[] = [];
-  // Fraction of the font size below the baseline, and the font size per point of line height.
-  const fullHeight = font.heightAtSize(1, { descender: true });
-  const descent = fullHeight - font.heightAtSize(1, { descender: false });
-  const spaceWidth = font.widthOfTextAtSize(' ', 1);
+  const fullHeight = font.ascent + font.descent;
+  const descent = font.descent;
+  const spaceWidth = font.pdf.widthOfTextAtSize(' ', 1);
 
   for (const line of text.lines) {
     const words = line.words
@@ -264,17 +280,17 @@ export function textLayerOperators(text: PageText, font: PDFFont, fontKey: PDFNa
     for (const [i, word] of words.entries()) {
       const x0 = word.bbox.x0 * at.scaleX;
       const boxWidth = (word.bbox.x1 - word.bbox.x0) * at.scaleX;
-      const advance = font.widthOfTextAtSize(word.text, size);
+      const advance = font.pdf.widthOfTextAtSize(word.text, size);
       ops.push(setTextMatrix(1, 0, 0, 1, x0, baseline));
       ops.push(setCharacterSqueeze(advance > 0 ? (100 * boxWidth) / advance : 100));
-      ops.push(showText(font.encodeText(word.text)));
+      ops.push(showText(font.pdf.encodeText(word.text)));
       const next = words[i + 1];
       if (next) {
         // After the word the pen sits at its box's right edge; a space scaled to the gap ends at the next word.
         const gap = next.bbox.x0 * at.scaleX - (x0 + boxWidth);
         if (gap > 0) {
           ops.push(setCharacterSqueeze((100 * gap) / (spaceWidth * size)));
-          ops.push(showText(font.encodeText(' ')));
+          ops.push(showText(font.pdf.encodeText(' ')));
         }
       }
     }
