@@ -1,0 +1,140 @@
+import sharp from 'sharp';
+import type { Rotation } from '../page-model.js';
+import { binarise, rotateBitmap } from './bitmap.js';
+import { defaultBlankOptions, isBlank } from './blank-page.js';
+import { detectSkew } from './deskew.js';
+import { guessOrientation } from './orientation-heuristic.js';
+import { estimateDpi, isPlaceholderDensity } from './page-dpi.js';
+
+/** Clockwise rotation that makes a page upright; confidence 0..1. */
+export type OrientationDetector = (png: Buffer) => Promise<{ rotation: Rotation; confidence: number }>;
+
+export interface PreprocessOptions {
+  targetDpi: number;
+  /** Largest output page, pixels (width × height); larger pages are scaled down. */
+  maxPixels: number;
+  /** Inked fraction of the inner page below which it is blank (default 0.0005). */
+  blankThreshold?: number;
+  /** Largest input decoded, pixels (default 4 × maxPixels): beyond it the page is refused, not decoded. */
+  maxInputPixels?: number;
+  /** Relative dpi difference tolerated before resampling (default 0.15). */
+  resampleTolerance?: number;
+  /** Resolution of the binarised copy used for layout analysis (default 100). */
+  analysisDpi?: number;
+  /** Resolution of the copy sent to the orientation detector (default 150). */
+  orientationDpi?: number;
+  /** Gray level below which a pixel counts as ink in the analysis copy (default 160). */
+  inkThreshold?: number;
+  /** Heuristic confidence above which an upright verdict skips the orientation detector (default 0.5). */
+  trustUprightConfidence?: number;
+  /** Detector confidence needed to act on its verdict (default 0.2). */
+  minDetectorConfidence?: number;
+  /** Largest skew corrected, degrees either way (default 5). */
+  maxSkewDegrees?: number;
+}
+
+export interface PreparedPage {
+  /** PNG, 8-bit grayscale, density stamped. */
+  image: Buffer;
+  width: number;
+  height: number;
+  dpi: number;
+  /** Clockwise correction applied. */
+  rotation: Rotation;
+  /** Skew found (clockwise positive, degrees) and corrected. */
+  skewDegrees: number;
+  blank: boolean;
+}
+
+const WHITE = { r: 255, g: 255, b: 255 };
+
+export async function preparePage(
+  input: { data: Buffer; dpi: number | null },
+  options: PreprocessOptions,
+  orient: OrientationDetector,
+): Promise<PreparedPage> {
+  const limitInputPixels = options.maxInputPixels ?? options.maxPixels * 4;
+  const open = () => sharp(input.data, { limitInputPixels, failOn: 'warning' });
+  let meta: sharp.Metadata;
+  try {
+    meta = await open().metadata();
+  } catch (err) {
+    throw new Error(`page image cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!meta.width || !meta.height) throw new Error('page image has no dimensions');
+  if (meta.width * meta.height > limitInputPixels) {
+    throw new Error(`page image is ${meta.width}×${meta.height} pixels, above the limit of ${limitInputPixels}`);
+  }
+  // EXIF orientations 5..8 swap the axes.
+  const swap = (meta.orientation ?? 1) >= 5;
+  const w = swap ? meta.height : meta.width;
+  const h = swap ? meta.width : meta.height;
+
+  const knownDpi = input.dpi ?? (isPlaceholderDensity(meta.density) ? null : (meta.density ?? null));
+  const sourceDpi = knownDpi ?? estimateDpi(w, h) ?? options.targetDpi;
+  const tolerance = options.resampleTolerance ?? 0.15;
+  let scale = Math.abs(sourceDpi / options.targetDpi - 1) > tolerance ? options.targetDpi / sourceDpi : 1;
+  scale = Math.min(scale, Math.sqrt(options.maxPixels / (w * h)));
+  const width = Math.max(1, Math.round(w * scale));
+  const height = Math.max(1, Math.round(h * scale));
+  const dpi = Math.round(sourceDpi * scale);
+
+  let pipeline = open().rotate().flatten({ background: WHITE }).toColourspace('b-w');
+  if (width !== w || height !== h) pipeline = pipeline.resize(width, height, { fit: 'fill' });
+  const gray = await pipeline.raw().toBuffer();
+  const raw = { raw: { width, height, channels: 1 as const } };
+
+  const bitmap = await analysisBitmap(gray, width, height, dpi, options);
+  const blank = isBlank(bitmap, {
+    threshold: options.blankThreshold ?? defaultBlankOptions.threshold,
+    margin: defaultBlankOptions.margin,
+  });
+
+  let rotation: Rotation = 0;
+  let skewDegrees = 0;
+  if (!blank) {
+    const guess = guessOrientation(bitmap);
+    const trustUpright = options.trustUprightConfidence ?? 0.5;
+    if (guess.rotation !== 0 || guess.confidence < trustUpright) {
+      const k = Math.min(1, (options.orientationDpi ?? 150) / dpi);
+      const small = await sharp(gray, raw)
+        .resize(Math.max(1, Math.round(width * k)))
+        .png()
+        .toBuffer();
+      const detected = await orient(small).catch(() => null);
+      if (detected && detected.confidence >= (options.minDetectorConfidence ?? 0.2)) rotation = detected.rotation;
+      else if (guess.confidence >= trustUpright) rotation = guess.rotation;
+    }
+    const skew = detectSkew(rotateBitmap(bitmap, rotation), {
+      maxDegrees: options.maxSkewDegrees ?? 5,
+      stepDegrees: 0.1,
+    });
+    skewDegrees = Math.abs(skew) >= 0.2 ? skew : 0;
+  }
+
+  let out = sharp(gray, raw);
+  const angle = rotation - skewDegrees;
+  if (angle !== 0) out = out.rotate(angle, { background: WHITE });
+  // Contrast stretching a blank page would only amplify scanner noise.
+  if (!blank) out = out.normalise();
+  const { data: image, info } = await out
+    .toColourspace('b-w')
+    .withMetadata({ density: dpi })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  return { image, width: info.width, height: info.height, dpi, rotation, skewDegrees, blank };
+}
+
+async function analysisBitmap(gray: Buffer, width: number, height: number, dpi: number, options: PreprocessOptions) {
+  const k = Math.min(1, (options.analysisDpi ?? 100) / dpi);
+  const w = Math.max(1, Math.round(width * k));
+  const h = Math.max(1, Math.round(height * k));
+  const small =
+    k < 1
+      ? await sharp(gray, { raw: { width, height, channels: 1 } })
+          .resize(w, h, { fit: 'fill' })
+          .raw()
+          .toBuffer()
+      : gray;
+  return binarise(small, w, h, options.inkThreshold ?? 160);
+}
