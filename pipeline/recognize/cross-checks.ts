@@ -1,0 +1,61 @@
+// Checks across the fields of one component: personal ID vs date of birth and sex, amount in words vs figures.
+// They adjust confidences, may swap in a valid confusable-digit reading, and report problems for review.
+import type { FieldResult } from '../page-model.js';
+import { round } from './extract-fields.js';
+import { parseNumberWords } from './number-words.js';
+import type { TypeRule } from './rule-pack.js';
+import { checkPersonalId, repairByConfusion } from './validators.js';
+
+export const CROSS_CHECK_FACTORS = {
+  /** Confidence kept by an ID that fails its structure check. */
+  invalidId: 0.5,
+  /** Confidence kept by an ID repaired by one confusable digit. */
+  repairedId: 0.6,
+  /** Confidence kept by amounts (figures and words) that disagree. */
+  moneyDisagrees: 0.5,
+  /** Confidence kept by an amount in words that cannot be parsed. */
+  wordsUnreadable: 0.7,
+};
+
+export function crossCheck(type: TypeRule, fields: Record<string, FieldResult>): string[] {
+  const problems: string[] = [];
+  for (const [key, rule] of Object.entries(type.fields)) {
+    const field = fields[key];
+    if (!field) continue;
+    if (rule.type === 'id_number') {
+      const context = {
+        birthDate: rule.idContext?.birthDate ? fields[rule.idContext.birthDate]?.value : undefined,
+        sex: rule.idContext?.sex ? fields[rule.idContext.sex]?.value : undefined,
+      };
+      const check = checkPersonalId(field.value, context);
+      if (!check.valid) {
+        const fixes = repairByConfusion(field.value, (c) => checkPersonalId(c, context).valid);
+        if (fixes.length === 1) {
+          problems.push(`${key}: read ${field.value}, corrected to ${fixes[0]} (${check.problems.join('; ')})`);
+          field.value = fixes[0]!;
+          field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.repairedId);
+        } else {
+          problems.push(`${key}: ${check.problems.join('; ')}`);
+          field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.invalidId);
+        }
+      }
+    }
+    if (rule.agreesWith) {
+      const amount = fields[rule.agreesWith];
+      const words = parseNumberWords(field.value);
+      if (words === null) {
+        problems.push(`${key}: amount in words not readable`);
+        field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.wordsUnreadable);
+      } else if (!amount) {
+        // The figures were not found: the words give the amount, with review.
+        fields[rule.agreesWith] = { ...field, value: String(words), confidence: round(field.confidence * 0.6) };
+        problems.push(`${rule.agreesWith}: taken from the amount in words (${key})`);
+      } else if (String(words) !== amount.value) {
+        problems.push(`${key} (${words}) disagrees with ${rule.agreesWith} (${amount.value})`);
+        field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.moneyDisagrees);
+        amount.confidence = round(amount.confidence * CROSS_CHECK_FACTORS.moneyDisagrees);
+      }
+    }
+  }
+  return problems;
+}

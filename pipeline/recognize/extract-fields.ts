@@ -1,0 +1,279 @@
+// Field extraction for one component: label-anchored values (same line right of the label, else the next line),
+// wrapped continuation lines, party blocks, numbered form items, and the date-line / agency-header / title anchors.
+import type { FieldResult } from '../page-model.js';
+import type { TitleMatch } from './classify.js';
+import { parseDate } from './date-parser.js';
+import { type CompiledLabel, compileLabels, type LabelHit, type LabelSpec, matchLabels } from './label-match.js';
+import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
+import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
+import { cleanText, type ParsedValue, parseValue } from './value-parsers.js';
+import { foldKey, fuzzySimilarity, upperCaseRatio } from './vietnamese-text.js';
+
+const STOP_OWNER = '#stop';
+
+interface Piece {
+  line: PreparedLine;
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  pieces: Piece[];
+  quality: number;
+}
+
+export interface ExtractInput {
+  type: TypeRule;
+  /** All lines of the component's pages, in reading order. */
+  lines: PreparedLine[];
+  pack: RulePack;
+  title: TitleMatch | null;
+}
+
+export interface Extraction {
+  fields: Record<string, FieldResult>;
+  /** Validation findings that should send the component to review. */
+  problems: string[];
+}
+
+interface Context {
+  input: ExtractInput;
+  hits: Map<PreparedLine, LabelHit[]>;
+  blockStarts: Map<PreparedLine, string>;
+  blocks: Map<string, PreparedLine[]>;
+  shared: Set<string>;
+}
+
+function lineKey(l: PreparedLine) {
+  return `${l.page}:${l.index}`;
+}
+
+/** Lines where each party block starts; a block runs to the next start of another block. */
+function findBlocks(
+  type: TypeRule,
+  lines: PreparedLine[],
+): { starts: Map<PreparedLine, string>; blocks: Map<string, PreparedLine[]> } {
+  const starts = new Map<PreparedLine, string>();
+  if (type.blocks.length === 0) return { starts, blocks: new Map() };
+  const compiled = compileLabels(
+    type.blocks.flatMap((b) => b.starts.map((s) => ({ owner: b.name, label: s, colonOptional: true }))),
+  );
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const hit = matchLabels(line, compiled).find((h) => h.atLineStart);
+    if (!hit) continue;
+    const printed = line.text.slice(hit.start, hit.end);
+    // Headers are in capitals or end in a colon; "Bên A cam kết …" in body text is not a block start.
+    if (upperCaseRatio(printed) < 0.6 && !line.text.includes(':')) continue;
+    const owner = hit.owners[0]!;
+    if (seen.has(owner)) continue;
+    seen.add(owner);
+    starts.set(line, owner);
+  }
+  const blocks = new Map<string, PreparedLine[]>();
+  let current: string | null = null;
+  for (const line of lines) {
+    const s = starts.get(line);
+    if (s) current = s;
+    if (current) {
+      const list = blocks.get(current) ?? [];
+      list.push(line);
+      blocks.set(current, list);
+    }
+  }
+  return { starts, blocks };
+}
+
+function labelSpecs(type: TypeRule, pack: RulePack): LabelSpec[] {
+  const specs: LabelSpec[] = [];
+  for (const [key, f] of Object.entries(type.fields)) {
+    for (const label of f.labels) specs.push({ owner: key, label, colonOptional: f.colonOptional });
+  }
+  for (const label of pack.settings.stopLabels) specs.push({ owner: STOP_OWNER, label, colonOptional: false });
+  return specs;
+}
+
+/** Folded labels used by more than one field: they only count inside the field's block. */
+function sharedLabels(type: TypeRule): Set<string> {
+  const count = new Map<string, number>();
+  for (const f of Object.values(type.fields)) {
+    for (const k of new Set(f.labels.map(foldKey))) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => n > 1).map(([k]) => k));
+}
+
+function startsWithLabel(ctx: Context, line: PreparedLine): boolean {
+  return (ctx.hits.get(line) ?? []).some((h) => h.atLineStart) || ctx.blockStarts.has(line);
+}
+
+/** Following lines that continue a wrapped value. */
+function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines: number): Piece[] {
+  const out: Piece[] = [];
+  let prev = from;
+  let pos = scope.indexOf(from.line);
+  while (out.length + 1 < maxLines) {
+    const next = scope[pos + 1];
+    if (!next || next.page !== prev.line.page || next.index !== prev.line.index + 1) break;
+    if (startsWithLabel(ctx, next) || !next.text) break;
+    const prevText = prev.line.text.slice(prev.start, prev.end).trim();
+    const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(next.text);
+    if (!wraps) break;
+    const firstHit = (ctx.hits.get(next) ?? [])[0];
+    const piece = { line: next, start: 0, end: firstHit ? firstHit.start : next.text.length };
+    out.push(piece);
+    prev = piece;
+    pos++;
+  }
+  return out;
+}
+
+function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
+  const next = (ctx.hits.get(line) ?? []).find((h) => h.start >= from);
+  return next ? next.start : line.text.length;
+}
+
+/** Candidate value pieces for a label hit: right of the label, then the line below. */
+function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLine, hit: LabelHit, f: FieldRule) {
+  const out: Candidate[] = [];
+  const end = valueEnd(ctx, line, hit.valueStart);
+  if (f.position !== 'below' && cleanText(line.text.slice(hit.valueStart, end))) {
+    const first = { line, start: hit.valueStart, end };
+    out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality });
+  }
+  if (f.position !== 'right') {
+    const next = scope[scope.indexOf(line) + 1];
+    if (next && next.page === line.page && next.index === line.index + 1 && !startsWithLabel(ctx, next)) {
+      const first = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
+      out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality * 0.9 });
+    }
+  }
+  return out;
+}
+
+function itemCandidates(ctx: Context, scope: PreparedLine[], f: FieldRule): Candidate[] {
+  const out: Candidate[] = [];
+  for (const item of f.items) {
+    const re = new RegExp(`\\[\\s*0*${Number(item)}\\s*\\]`);
+    for (const line of scope) {
+      const m = re.exec(line.text);
+      if (!m) continue;
+      let start = m.index + m[0].length;
+      const colon = line.text.indexOf(':', start);
+      if (colon >= 0 && colon - start < 60) start = colon + 1;
+      const nextItem = /\[\s*\d+\s*\]/.exec(line.text.slice(start));
+      const end = nextItem ? start + nextItem.index : line.text.length;
+      if (cleanText(line.text.slice(start, end))) {
+        const first = { line, start, end };
+        out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: 0.95 });
+      }
+    }
+  }
+  return out;
+}
+
+function labelCandidates(ctx: Context, key: string, f: FieldRule): Candidate[] {
+  const all = ctx.input.lines;
+  const block = f.block ? ctx.blocks.get(f.block) : undefined;
+  const scope = block ?? all;
+  const out: Candidate[] = [...itemCandidates(ctx, scope, f)];
+  for (const line of scope) {
+    for (const hit of ctx.hits.get(line) ?? []) {
+      if (!hit.owners.includes(key)) continue;
+      // Outside its block a field only trusts labels no other field uses.
+      if (f.block && !block && ctx.shared.has(foldKey(hit.label))) continue;
+      out.push(...candidatesForHit(ctx, scope, line, hit, f));
+    }
+  }
+  return out;
+}
+
+function firstPageLines(ctx: Context): PreparedLine[] {
+  const first = ctx.input.lines[0]?.page;
+  return ctx.input.lines.filter((l) => l.page === first);
+}
+
+function dateLineCandidates(ctx: Context, key: string): Candidate[] {
+  const scored: { c: Candidate; rank: number }[] = [];
+  for (const line of firstPageLines(ctx)) {
+    const foreign = (ctx.hits.get(line) ?? []).some((h) => !h.owners.includes(key) && !h.owners.includes(STOP_OWNER));
+    if (foreign) continue;
+    const d = parseDate(line.text);
+    if (d?.form !== 'words-digits') continue;
+    const k = foldKey(line.text);
+    const placeDate = /\p{L} ngay \d/u.test(k) && line.text.includes(',');
+    const rank = placeDate ? 0 : k.startsWith('ngay') ? 1 : 2;
+    scored.push({ c: { pieces: [{ line, start: 0, end: line.text.length }], quality: [0.95, 0.9, 0.7][rank]! }, rank });
+  }
+  return scored.sort((a, b) => a.rank - b.rank).map((s) => s.c);
+}
+
+function agencyHeader(ctx: Context): Candidate[] {
+  const { motto, titleZone } = ctx.input.pack.settings;
+  const titleLine = ctx.input.title?.lines[0];
+  const lines: PreparedLine[] = [];
+  for (const line of firstPageLines(ctx)) {
+    if (line === titleLine || line.yRel > titleZone) break;
+    const key = foldKey(line.text);
+    if (!key || key.startsWith('so ') || motto.some((m) => fuzzySimilarity(key, foldKey(m)) >= 0.8)) continue;
+    if (upperCaseRatio(line.text) < 0.7) continue;
+    lines.push(line);
+  }
+  // With boxes, the agency sits in the left column, the motto in the right one.
+  const left = lines.filter((l) => l.pageWidth > 0 && l.line.bbox.x1 <= l.pageWidth * 0.6);
+  const chosen = left.length > 0 ? left : lines;
+  if (chosen.length === 0) return [];
+  return [{ pieces: chosen.map((line) => ({ line, start: 0, end: line.text.length })), quality: 0.8 }];
+}
+
+function titleCandidate(ctx: Context): Candidate[] {
+  const t = ctx.input.title;
+  if (!t) return [];
+  return [{ pieces: t.lines.map((line) => ({ line, start: 0, end: line.text.length })), quality: t.similarity }];
+}
+
+function toResult(c: Candidate, parsed: ParsedValue): FieldResult {
+  const ev = c.pieces.map((p) => spanEvidence(p.line, p.start, p.end));
+  const ocr = ev.reduce((s, e) => s + e.confidence, 0) / ev.length;
+  const samePage = c.pieces.filter((p) => p.line.page === c.pieces[0]!.line.page);
+  return {
+    value: parsed.value,
+    raw: cleanText(c.pieces.map((p) => p.line.text.slice(p.start, p.end)).join(' ')),
+    confidence: round(ocr * c.quality * parsed.quality),
+    page: c.pieces[0]!.line.page,
+    bbox: unionBoxes(ev.slice(0, samePage.length).flatMap((e) => (e.bbox ? [e.bbox] : []))),
+  };
+}
+
+export const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+
+export function extractFields(input: ExtractInput): Extraction {
+  const { type, lines, pack } = input;
+  const compiled: CompiledLabel[] = compileLabels(labelSpecs(type, pack));
+  const hits = new Map<PreparedLine, LabelHit[]>();
+  for (const line of lines) hits.set(line, matchLabels(line, compiled));
+  const { starts, blocks } = findBlocks(type, lines);
+  const ctx: Context = { input, hits, blockStarts: starts, blocks, shared: sharedLabels(type) };
+  const fields: Record<string, FieldResult> = {};
+  const notes: string[] = [];
+  for (const [key, f] of Object.entries(type.fields)) {
+    const candidates = [
+      ...(f.anchor === 'title' ? titleCandidate(ctx) : []),
+      ...labelCandidates(ctx, key, f),
+      ...(f.anchor === 'date-line' ? dateLineCandidates(ctx, key) : []),
+      ...(f.anchor === 'agency-header' ? agencyHeader(ctx) : []),
+    ];
+    const seen = new Set<string>();
+    for (const c of candidates) {
+      const text = c.pieces.map((p) => p.line.text.slice(p.start, p.end)).join(' ');
+      const sig = `${c.pieces.map((p) => lineKey(p.line)).join(',')}|${text}`;
+      if (seen.has(sig)) continue;
+      seen.add(sig);
+      const parsed = parseValue(f.type, text, { notFuture: f.notFuture });
+      if (!parsed) continue;
+      fields[key] = toResult(c, parsed);
+      for (const n of parsed.notes ?? []) notes.push(`${key}: ${n}`);
+      break;
+    }
+  }
+  return { fields, problems: notes };
+}

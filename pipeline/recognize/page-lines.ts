@@ -1,0 +1,86 @@
+// Lines prepared for matching: normalised text, folded tokens with their character offsets, and the OCR words
+// located in the text so a value's characters map back to word boxes and confidences.
+import type { BBox, OcrLine, OcrWord, PageText } from '../page-model.js';
+import { foldText, normalizeText } from './vietnamese-text.js';
+
+export interface Token {
+  /** Folded form (no accents, lower case). */
+  fold: string;
+  start: number;
+  end: number;
+}
+
+export interface PreparedLine {
+  /** 1-based page number within the source. */
+  page: number;
+  /** Index of the line on its page. */
+  index: number;
+  text: string;
+  tokens: Token[];
+  words: { word: OcrWord; start: number; end: number }[];
+  line: OcrLine;
+  /** Vertical position of the line top as a share of the page height (reading order share when no boxes). */
+  yRel: number;
+  pageWidth: number;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    out.push({ fold: foldText(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function prepareLines(pageNumber: number, page: PageText): PreparedLine[] {
+  const n = page.lines.length;
+  return page.lines.map((line, index) => {
+    const text = normalizeText(line.text);
+    const words: PreparedLine['words'] = [];
+    let cursor = 0;
+    for (const word of line.words) {
+      const w = normalizeText(word.text);
+      if (!w) continue;
+      const at = text.indexOf(w, cursor);
+      if (at < 0) continue;
+      words.push({ word, start: at, end: at + w.length });
+      cursor = at + w.length;
+    }
+    const hasBoxes = page.height > 0 && line.bbox.y1 > line.bbox.y0;
+    return {
+      page: pageNumber,
+      index,
+      text,
+      tokens: tokenize(text),
+      words,
+      line,
+      yRel: hasBoxes ? line.bbox.y0 / page.height : index / Math.max(1, n),
+      pageWidth: page.width,
+    };
+  });
+}
+
+/** Union of boxes; null for none. */
+export function unionBoxes(boxes: BBox[]): BBox | null {
+  if (boxes.length === 0) return null;
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
+/** Box and mean word confidence of the characters [start, end) of a line; the whole line when no word maps. */
+export function spanEvidence(
+  line: PreparedLine,
+  start: number,
+  end: number,
+): { bbox: BBox | null; confidence: number } {
+  const hit = line.words.filter((w) => w.end > start && w.start < end);
+  if (hit.length === 0) return { bbox: line.line.bbox, confidence: line.line.confidence };
+  return {
+    bbox: unionBoxes(hit.map((w) => w.word.bbox)),
+    confidence: hit.reduce((s, w) => s + w.word.confidence, 0) / hit.length,
+  };
+}

@@ -1,0 +1,48 @@
+// The recogniser: classify pages, split the stack into components, extract fields, cross-check, route to review.
+import type { ComponentResult, RecognizablePage } from '../page-model.js';
+import { classifyLines } from './classify.js';
+import { crossCheck } from './cross-checks.js';
+import { extractFields, round } from './extract-fields.js';
+import { type PreparedLine, prepareLines } from './page-lines.js';
+import { routeForReview } from './review.js';
+import type { PackSettings, RulePack } from './rule-pack.js';
+import { splitComponents } from './split-components.js';
+
+export interface RecognizeOptions {
+  /** Overrides of the pack's thresholds (e.g. stricter acceptance for a pilot). */
+  thresholds?: Partial<PackSettings['thresholds']>;
+}
+
+export function recognize(
+  pages: RecognizablePage[],
+  pack: RulePack,
+  options: RecognizeOptions = {},
+): ComponentResult[] {
+  const effective: RulePack = {
+    ...pack,
+    settings: { ...pack.settings, thresholds: { ...pack.settings.thresholds, ...options.thresholds } },
+  };
+  const ordered = [...pages].sort((a, b) => a.number - b.number);
+  const prepared = new Map<number, PreparedLine[] | null>(
+    ordered.map((p) => [p.number, p.text ? prepareLines(p.number, p.text) : null]),
+  );
+  const classes = ordered.map((p) => classifyLines(p.number, prepared.get(p.number) ?? null, effective));
+  return splitComponents(classes).map((span) => {
+    const type = effective.byCode.get(span.type) ?? effective.byCode.get('khac')!;
+    const lines = ordered
+      .filter((p) => p.number >= span.first && p.number <= span.last)
+      .flatMap((p) => prepared.get(p.number) ?? []);
+    const { fields, problems } = extractFields({ type, lines, pack: effective, title: span.head.title });
+    problems.push(...crossCheck(type, fields));
+    const confidence = round(span.head.score);
+    const review = routeForReview({ type, confidence, fields, problems, settings: effective.settings });
+    return {
+      type: type.code,
+      pages: [span.first, span.last] as [number, number],
+      confidence,
+      status: review.status,
+      reasons: review.reasons,
+      fields,
+    };
+  });
+}

@@ -1,0 +1,170 @@
+// Rule packs are data: one JSON file per component type plus pack.json, validated with zod at load time so a
+// bad file fails with its name and the reason. Adding a type or a label variant is editing JSON, not code.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { packageRoot } from '../package-root.js';
+
+export const VALUE_TYPES = [
+  'text',
+  'person_name',
+  'address',
+  'date',
+  'id_number',
+  'tax_code',
+  'money',
+  'area',
+  'sex',
+  'code',
+  'dossier_code',
+] as const;
+
+const weighted = z.object({ text: z.string().min(1), weight: z.number().min(0).max(1) });
+
+const fieldSchema = z.strictObject({
+  type: z.enum(VALUE_TYPES),
+  /** Printed labels, most specific first; "Vietnamese / English" bilingual labels may be given whole. */
+  labels: z.array(z.string().min(1)),
+  /** Numbered form items whose number anchors the value, e.g. "05" for "[05] Mã số thuế:". */
+  items: z.array(z.string().regex(/^\d{1,3}$/)).default([]),
+  /** Where the value sits relative to its label. */
+  position: z.enum(['right', 'below', 'right-or-below']).default('right-or-below'),
+  /** Continuation lines a value may take (addresses wrap). */
+  maxLines: z.number().int().min(1).max(10).default(1),
+  /** Restrict the search to a party block declared in `blocks`. */
+  block: z.string().optional(),
+  /** How the value is found when not (only) by label. */
+  anchor: z.enum(['label', 'date-line', 'agency-header', 'title']).default('label'),
+  /** The label may be followed directly by the value without a colon even when short ("Ông NGUYỄN VĂN A"). */
+  colonOptional: z.boolean().default(false),
+  /** Dates that cannot lie in the future (birth, death, registration). */
+  notFuture: z.boolean().default(false),
+  /** Money field this value must agree with (amount in words vs figures). */
+  agreesWith: z.string().optional(),
+  /** Fields of the same component a personal ID is cross-checked against. */
+  idContext: z.strictObject({ birthDate: z.string().optional(), sex: z.string().optional() }).optional(),
+  note: z.string().optional(),
+});
+
+const typeSchema = z
+  .strictObject({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    name: z.string().min(1),
+    titles: z.array(z.string().min(1)),
+    /** Evidence anywhere on the page (form codes "Mẫu số 01/LPTB", typical phrases), weight 0..1. */
+    keywords: z.array(weighted).default([]),
+    /** Type abbreviations in the "Số: …/XX-…" symbol, e.g. "QĐ". */
+    symbols: z.array(z.string().min(1)).default([]),
+    /** Evidence against this type. */
+    negative: z.array(weighted).default([]),
+    /** Phrases that mark an untitled page as a later page of this type (card back, GCN inner pages). */
+    continuation: z.array(z.string().min(1)).default([]),
+    /** Party blocks: a block runs from a line matching one of `starts` to the next block start. */
+    blocks: z.array(z.strictObject({ name: z.string().min(1), starts: z.array(z.string().min(1)).min(1) })).default([]),
+    /** Fields that must be present and confident for the component to be accepted without review. */
+    keyFields: z.array(z.string()).default([]),
+    fields: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), fieldSchema),
+  })
+  .superRefine((t, ctx) => {
+    const blocks = new Set(t.blocks.map((b) => b.name));
+    for (const k of t.keyFields)
+      if (!t.fields[k]) ctx.addIssue({ code: 'custom', message: `keyField ${k} is not a field` });
+    for (const [key, f] of Object.entries(t.fields)) {
+      if (f.block && !blocks.has(f.block))
+        ctx.addIssue({ code: 'custom', message: `${key}: unknown block ${f.block}` });
+      if (f.agreesWith && !t.fields[f.agreesWith])
+        ctx.addIssue({ code: 'custom', message: `${key}: agreesWith names unknown field ${f.agreesWith}` });
+      for (const ref of Object.values(f.idContext ?? {}))
+        if (!t.fields[ref]) ctx.addIssue({ code: 'custom', message: `${key}: idContext names unknown field ${ref}` });
+      if (f.anchor === 'label' && f.labels.length === 0 && f.items.length === 0)
+        ctx.addIssue({ code: 'custom', message: `${key}: a label-anchored field needs labels or items` });
+    }
+  });
+
+const settingsSchema = z.strictObject({
+  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/),
+  /** Top share of the page where titles are looked for. */
+  titleZone: z.number().gt(0).lte(1),
+  thresholds: z.strictObject({
+    /** Title similarity (0..1) needed for a line to count as a title. */
+    titleSimilarity: z.number().min(0).max(1),
+    /** Page score needed to start a component / to be typed at all. */
+    startScore: z.number().min(0).max(1),
+    /** Component type confidence needed for automatic acceptance. */
+    typeConfidence: z.number().min(0).max(1),
+    /** Key-field confidence needed for automatic acceptance. */
+    fieldConfidence: z.number().min(0).max(1),
+  }),
+  /** The national motto and slogan lines: neither titles nor part of the agency header. */
+  motto: z.array(z.string().min(1)),
+  /** Upper-case lines that are never titles: agency names, copy stamps. */
+  notTitles: z.array(z.string().min(1)),
+  /** Phrases that mark a later page of any document ("Trang 2/3", "Điều 3", "Nơi nhận"). */
+  continuation: z.array(z.string().min(1)),
+  /** Labels common to many documents that end a value on the same line ("Dân tộc", "Quốc tịch"). */
+  stopLabels: z.array(z.string().min(1)),
+});
+
+export type FieldRule = z.infer<typeof fieldSchema>;
+export type TypeRule = z.infer<typeof typeSchema>;
+export type PackSettings = z.infer<typeof settingsSchema>;
+
+export interface RulePack {
+  version: string;
+  settings: PackSettings;
+  /** All component types, `khac` included, ordered by code. */
+  types: TypeRule[];
+  byCode: ReadonlyMap<string, TypeRule>;
+}
+
+export class RulePackError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`rule pack file ${file}: ${reason}`);
+    this.name = 'RulePackError';
+  }
+}
+
+export const DEFAULT_RULES_DIR = ['pipeline', 'recognize', 'rules'];
+
+function readJson(dir: string, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  } catch (err) {
+    throw new RulePackError(file, `cannot read JSON (${(err as Error).message})`);
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const reason = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new RulePackError(file, reason);
+  }
+  return r.data;
+}
+
+/** Reads and validates a rule pack folder (default: pipeline/recognize/rules under the package root). */
+export function loadRulePack(dir: string = join(packageRoot(), ...DEFAULT_RULES_DIR)): RulePack {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  } catch (err) {
+    throw new RulePackError(dir, `cannot list folder (${(err as Error).message})`);
+  }
+  if (!files.includes('pack.json')) throw new RulePackError('pack.json', 'missing');
+  const settings = parseWith(settingsSchema, readJson(dir, 'pack.json'), 'pack.json');
+  const types = files
+    .filter((f) => f !== 'pack.json')
+    .sort()
+    .map((file) => {
+      const t = parseWith(typeSchema, readJson(dir, file), file);
+      if (`${t.code}.json` !== file) throw new RulePackError(file, `code "${t.code}" does not match the file name`);
+      return t;
+    });
+  const byCode = new Map(types.map((t) => [t.code, t]));
+  if (!byCode.has('khac')) throw new RulePackError('khac.json', 'missing: the fallback type is required');
+  return { version: settings.version, settings, types, byCode };
+}

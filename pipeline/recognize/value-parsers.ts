@@ -1,0 +1,210 @@
+// One parser per catalog value type (schemas/catalog.json valueTypes; domain.md §3). Each returns the normalised
+// value and a quality 0..1 (1 = read cleanly; lower when OCR repairs were needed), or null when the text holds none.
+import { isPlausibleDate, parseDate } from './date-parser.js';
+import { fixDigitRun } from './digit-runs.js';
+import { isValidTaxCode, repairByConfusion } from './validators.js';
+import { foldKey, foldText, normalizeText } from './vietnamese-text.js';
+
+export type ValueType =
+  | 'text'
+  | 'person_name'
+  | 'address'
+  | 'date'
+  | 'id_number'
+  | 'tax_code'
+  | 'money'
+  | 'area'
+  | 'sex'
+  | 'code'
+  | 'dossier_code';
+
+export interface ParsedValue {
+  value: string;
+  quality: number;
+  /** Characters of the input the value came from (for word boxes); the whole input when unknown. */
+  span?: [number, number];
+  notes?: string[];
+}
+
+/** Surrounding noise: dot leaders, colons, bullets, stray punctuation. */
+export function cleanText(input: string): string {
+  return normalizeText(input.replace(/\.{2,}|…|_{2,}/g, ' '))
+    .replace(/^[\s:;,.\-–*•]+/, '')
+    .replace(/[\s:;,\-–*•]+$/, '')
+    .trim();
+}
+
+export function parseText(input: string): ParsedValue | null {
+  const value = cleanText(input);
+  return value ? { value, quality: 1 } : null;
+}
+
+export const parseAddress = parseText;
+
+const HONORIFIC =
+  /^(?:(?:ông|bà|anh|chị|ong|ba)\s*(?:\/|\(|\s)\s*(?:bà|ông|ba|ong)?\)?\s*|(?:ông|bà|ong)\s*[:.]?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)/iu;
+
+/** NFC upper case, single spaces; honorifics ("Ông/Bà:") dropped; stops at ", sinh năm", " và vợ", "(". */
+export function parsePersonName(input: string): ParsedValue | null {
+  let s = cleanText(input).replace(/^[:\s]+/, '');
+  for (let k = 0; k < 2; k++) s = s.replace(HONORIFIC, '').replace(/^[:\s]+/, '');
+  s = s.split(/\s*[,;(]|\s+(?:và|va|sinh|năm sinh|ngày sinh)\s/iu)[0] ?? '';
+  s = s.replace(/[.:]+$/, '').trim();
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 7) return null;
+  if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w))) return null;
+  // Names are capitalised word by word; a lower-case word means body text was read as a name.
+  if (!words.every((w) => w[0] === w[0]!.toUpperCase())) return null;
+  return { value: words.join(' ').toUpperCase(), quality: 1 };
+}
+
+/** "Nam" / "Nữ" (also "Male"/"Female", and OCR that lost the accent on Nữ). */
+export function parseSex(input: string): ParsedValue | null {
+  const first = foldKey(input).split(' ')[0] ?? '';
+  if (first === 'nam' || first === 'male') return { value: 'Nam', quality: 1 };
+  if (first === 'nu' || first === 'female') return { value: 'Nữ', quality: input.includes('ữ') ? 1 : 0.9 };
+  return null;
+}
+
+export function parseDateValue(input: string, options: { notFuture?: boolean } = {}): ParsedValue | null {
+  const d = parseDate(input, { allowCompact: true });
+  if (!d) return null;
+  const plausible = isPlausibleDate(d.iso, options);
+  return { value: d.iso, quality: plausible ? 1 : 0.3, notes: plausible ? [] : ['implausible date'] };
+}
+
+/** Finds a number printed with Vietnamese separators: dot thousands, comma decimals (or comma thousands). */
+function readNumber(input: string): { integer: string; fraction: string; index: number; repaired: boolean } | null {
+  const re = /(?<![\p{L}\d])[\dOoIl](?:[\dOoIl]|[.,](?=[\dOoIl])|\s(?=\d{3}(?!\d)))*/gu;
+  const m = [...input.matchAll(re)].find((x) => /\d/.test(x[0]) && /\d/.test(x[0][0]!));
+  if (!m) return null;
+  const raw = m[0].replace(/\s/g, '');
+  const fixed = fixDigitRun(raw);
+  const repaired = fixed !== raw;
+  const seps = [...fixed.matchAll(/[.,]/g)];
+  if (seps.length === 0) return { integer: fixed, fraction: '', index: m.index!, repaired };
+  const last = seps[seps.length - 1]!;
+  const tail = fixed.slice(last.index! + 1);
+  const mixed = fixed.includes('.') && fixed.includes(',');
+  // Groups of exactly three digits after a separator are thousands (domain.md §3.6).
+  if ((mixed || tail.length !== 3) && seps.length >= 1 && (mixed || seps.length === 1)) {
+    return {
+      integer: fixed.slice(0, last.index).replace(/[.,]/g, ''),
+      fraction: tail,
+      index: m.index!,
+      repaired,
+    };
+  }
+  return { integer: fixed.replace(/[.,]/g, ''), fraction: '', index: m.index!, repaired };
+}
+
+/** Money in digits -> integer đồng as a digit string ("1.500.000 đồng", "1.500.000đ", "1,500,000 VND"). */
+export function parseMoney(input: string): ParsedValue | null {
+  const n = readNumber(input);
+  if (!n) return null;
+  const value = n.integer.replace(/^0+(?=\d)/, '');
+  return { value, quality: n.repaired ? 0.8 : 1 };
+}
+
+/** Area in m² -> decimal with '.' ("125,5 m²", "m2", "rn2" -> "125.5"). */
+export function parseArea(input: string): ParsedValue | null {
+  const n = readNumber(input);
+  if (!n) return null;
+  const integer = n.integer.replace(/^0+(?=\d)/, '');
+  const fraction = n.fraction.replace(/0+$/, '');
+  return { value: fraction ? `${integer}.${fraction}` : integer, quality: n.repaired ? 0.8 : 1 };
+}
+
+/** Digit runs with spaces/dots between groups, look-alike letters repaired inside the run. */
+function readDigitRun(input: string, minDigits: number): { digits: string; repaired: boolean } | null {
+  const re = /[\dOoQDlI|SsBZ](?:[\dOoQDlI|SsBZ]|[ .](?=[\dOoQDlI|SsBZ]))*/g;
+  for (const m of input.matchAll(re)) {
+    const compact = m[0].replace(/[ .]/g, '');
+    const digits = (compact.match(/\d/g) ?? []).length;
+    if (digits < minDigits || digits / compact.length < 0.7) continue;
+    const fixed = fixDigitRun(compact);
+    if (/^\d+$/.test(fixed)) return { digits: fixed, repaired: fixed !== compact };
+  }
+  return null;
+}
+
+/** 12-digit personal ID or 9-digit old CMND; an 11-digit read gets back its dropped leading zero. */
+export function parseIdNumber(input: string): ParsedValue | null {
+  const run = readDigitRun(input, 8);
+  if (!run) return null;
+  const q = run.repaired ? 0.8 : 1;
+  if (run.digits.length === 12 || run.digits.length === 9) return { value: run.digits, quality: q };
+  if (run.digits.length === 11) return { value: `0${run.digits}`, quality: q * 0.6, notes: ['leading zero restored'] };
+  return null;
+}
+
+/** 10-digit or 10-3-digit tax code; an invalid check digit is repaired when one confusable digit explains it. */
+export function parseTaxCode(input: string): ParsedValue | null {
+  const m = /([\dOoIl][\dOoIl .]{8,14}[\dOoIl])(?:\s*-\s*([\dOoIl]{3}))?/.exec(input);
+  if (!m) return null;
+  const main = fixDigitRun(m[1]!.replace(/[ .]/g, ''));
+  if (!/^\d{10}$/.test(main)) return null;
+  const code = m[2] ? `${main}-${fixDigitRun(m[2])}` : main;
+  let quality = fixDigitRun(m[0]) !== m[0] ? 0.8 : 1;
+  if (isValidTaxCode(code)) return { value: code, quality };
+  const fixes = repairByConfusion(main, isValidTaxCode);
+  if (fixes.length > 0) {
+    quality *= fixes.length === 1 ? 0.6 : 0.4;
+    const fixed = m[2] ? `${fixes[0]}-${fixDigitRun(m[2])}` : fixes[0]!;
+    return { value: fixed, quality, notes: [`check digit repaired from ${code}`] };
+  }
+  return { value: code, quality: 0.3, notes: ['tax code check digit fails'] };
+}
+
+/** Register/document number: "123/QĐ-UBND", "CS 123456" (inner space kept), spaces around '/' and '-' removed. */
+export function parseCode(input: string): ParsedValue | null {
+  const s = cleanText(input).replace(/\s*([/-])\s*/g, '$1');
+  const serial = /^[A-Z]{2} ?\d{6,8}(?!\d)/u.exec(s);
+  if (serial) return { value: serial[0].replace(/^([A-Z]{2})(\d)/, '$1 $2'), quality: 1 };
+  const m = /^[\p{L}\d]+(?:[/.-][\p{L}\d]+)*/u.exec(s);
+  if (!m || !/\d/.test(m[0])) return null;
+  return { value: m[0], quality: 1 };
+}
+
+/** Dossier code "000.00.20.H08-231015-0001" (also short agency forms "H56.14-…"); the date part must be real. */
+export function parseDossierCode(input: string): ParsedValue | null {
+  const s = normalizeText(input).replace(/\s*([.-])\s*/g, '$1');
+  const m = /((?:[A-Z0-9]{1,4}\.)*[A-Z]\d{2}(?:\.\d{1,3})*)-([\dOoIl]{6})-([A-Z]{0,2}[\dOoIl]{4,})/u.exec(s);
+  if (!m) return null;
+  const date = fixDigitRun(m[2]!);
+  const agency = m[1]!.replace(/(?<=\d)O|O(?=\d)/g, '0');
+  const value = `${agency}-${date}-${fixDigitRun(m[3]!)}`;
+  const valid = /^\d{6}$/.test(date) && Number(date.slice(2, 4)) >= 1 && Number(date.slice(2, 4)) <= 12;
+  return { value, quality: valid ? (value === m[0] ? 1 : 0.8) : 0.4 };
+}
+
+/** Dispatches to the parser of a catalog value type. */
+export function parseValue(type: ValueType, input: string, options: { notFuture?: boolean } = {}): ParsedValue | null {
+  switch (type) {
+    case 'text':
+      return parseText(input);
+    case 'address':
+      return parseAddress(input);
+    case 'person_name':
+      return parsePersonName(input);
+    case 'sex':
+      return parseSex(input);
+    case 'date':
+      return parseDateValue(input, options);
+    case 'money':
+      return parseMoney(input);
+    case 'area':
+      return parseArea(input);
+    case 'id_number':
+      return parseIdNumber(input);
+    case 'tax_code':
+      return parseTaxCode(input);
+    case 'code':
+      return parseCode(input);
+    case 'dossier_code':
+      return parseDossierCode(input);
+  }
+}
+
+/** Folded form of a value, for comparisons in tests and cross-checks. */
+export const valueKey = (v: string) => foldText(v);

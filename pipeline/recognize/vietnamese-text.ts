@@ -1,0 +1,135 @@
+// Vietnamese text handling for matching: Unicode normalisation, tone-mark placement, accent folding and an
+// OCR-aware edit distance. Stored values keep their accents; folded keys are for comparison only (domain.md §5).
+
+const LOOKALIKE_D: Record<string, string> = { Ð: 'Đ', ð: 'đ', Ɖ: 'Đ', ɖ: 'đ' };
+const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+
+/** NFC, Đ look-alikes mapped, exotic spaces/dashes/ellipsis unified, white space collapsed, trimmed. */
+export function normalizeText(input: string): string {
+  return input
+    .normalize('NFC')
+    .replace(/[ÐðƉɖ]/g, (c) => LOOKALIKE_D[c] ?? c)
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/[\u00A0\u2007\u202F\t]/g, ' ')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u2026/g, '...')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Moves the tone mark of open "oa/oe/uy" syllables onto the first vowel (hoà -> hòa, thuỷ -> thủy), so both
+ * placement conventions compare equal. "qu" onsets are left alone (quý).
+ */
+export function canonicalTones(input: string): string {
+  return normalizeText(input).replace(/\p{L}+/gu, (word) => {
+    const chars = [...word.normalize('NFD')];
+    // Group base letters with their combining marks.
+    const clusters: string[][] = [];
+    for (const ch of chars) {
+      if (/\p{M}/u.test(ch) && clusters.length > 0) clusters[clusters.length - 1]!.push(ch);
+      else clusters.push([ch]);
+    }
+    const n = clusters.length;
+    if (n < 2) return word;
+    const first = clusters[n - 2]!;
+    const last = clusters[n - 1]!;
+    const pair = `${first[0]!.toLowerCase()}${last[0]!.toLowerCase()}`;
+    if (pair !== 'oa' && pair !== 'oe' && pair !== 'uy') return word;
+    if (pair === 'uy' && n >= 3 && clusters[n - 3]![0]!.toLowerCase() === 'q') return word;
+    const tone = last.find((m) => TONE_MARKS.has(m));
+    if (!tone || first.some((m) => TONE_MARKS.has(m))) return word;
+    last.splice(last.indexOf(tone), 1);
+    first.push(tone);
+    return clusters
+      .map((c) => c.join(''))
+      .join('')
+      .normalize('NFC');
+  });
+}
+
+/** Accent and case folding: no diacritics, đ -> d, lower case, single spaces. Punctuation is kept. */
+export function foldText(input: string): string {
+  return normalizeText(input).normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+/** Folded comparison key: folding plus punctuation removed (letters, digits and single spaces only). */
+export function foldKey(input: string): string {
+  return foldText(input)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Two strings are the same text up to tone placement and Unicode form. */
+export function sameVietnamese(a: string, b: string): boolean {
+  return canonicalTones(a) === canonicalTones(b);
+}
+
+// Character pairs OCR swaps often on folded text (domain.md §5.4); substituting them costs less.
+const CONFUSABLE = new Set([
+  '0o',
+  'o0',
+  '1l',
+  'l1',
+  '1i',
+  'i1',
+  'li',
+  'il',
+  '5s',
+  's5',
+  '8b',
+  'b8',
+  '2z',
+  'z2',
+  '6g',
+  'g6',
+]);
+const CONFUSION_COST = 0.4;
+
+/** Levenshtein distance with cheaper substitutions for OCR-confusable characters. */
+export function ocrEditDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const ca = a[i - 1]!;
+      const cb = b[j - 1]!;
+      const sub = ca === cb ? 0 : CONFUSABLE.has(ca + cb) ? CONFUSION_COST : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
+    }
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** Allowed edit distance for a folded key of this length: none for very short keys, ~15% for long ones. */
+export function allowedDistance(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 6) return 1;
+  if (length <= 12) return 2;
+  return Math.floor(length * 0.17);
+}
+
+/**
+ * Similarity 0..1 of two folded keys, spaces ignored (OCR splits and glues words). 0 when the distance exceeds
+ * the length-scaled threshold.
+ */
+export function fuzzySimilarity(candidate: string, target: string): number {
+  const a = candidate.replace(/ /g, '');
+  const b = target.replace(/ /g, '');
+  if (b.length === 0) return 0;
+  const d = ocrEditDistance(a, b);
+  if (d > allowedDistance(b.length)) return 0;
+  return Math.max(0, 1 - d / b.length);
+}
+
+/** Share of letters that are upper case (titles are printed in capitals). */
+export function upperCaseRatio(input: string): number {
+  const letters = input.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return 0;
+  const upper = letters.filter((c) => c !== c.toLowerCase() && c === c.toUpperCase()).length;
+  return upper / letters.length;
+}
