@@ -64,7 +64,8 @@ function findBlocks(
     if (!hit) continue;
     const printed = line.text.slice(hit.start, hit.end);
     // Headers are in capitals or end in a colon; "Bên A cam kết …" in body text is not a block start.
-    if (upperCaseRatio(printed) < 0.6 && !line.text.includes(':')) continue;
+    const wholeLine = hit.end >= line.text.replace(/[\s:.]+$/, '').length * 0.8;
+    if (upperCaseRatio(printed) < 0.6 && !line.text.includes(':') && !wholeLine) continue;
     const owner = hit.owners[0]!;
     if (seen.has(owner)) continue;
     seen.add(owner);
@@ -118,8 +119,7 @@ function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines
     const prevText = prev.line.text.slice(prev.start, prev.end).trim();
     const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(next.text);
     if (!wraps) break;
-    const firstHit = (ctx.hits.get(next) ?? [])[0];
-    const piece = { line: next, start: 0, end: firstHit ? firstHit.start : next.text.length };
+    const piece = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
     out.push(piece);
     prev = piece;
     pos++;
@@ -128,7 +128,7 @@ function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines
 }
 
 function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
-  const next = (ctx.hits.get(line) ?? []).find((h) => h.start >= from);
+  const next = (ctx.hits.get(line) ?? []).find((h) => h.start >= from && (h.colon || h.atLineStart));
   return next ? next.start : line.text.length;
 }
 

@@ -2,7 +2,7 @@
 // within a length-scaled edit distance, OCR splits/glues tolerated. Where labels overlap on a line, the longest
 // wins, so "Họ, chữ đệm, tên người mẹ" is not read as "Họ, chữ đệm, tên".
 import type { PreparedLine } from './page-lines.js';
-import { foldKey, fuzzySimilarity } from './vietnamese-text.js';
+import { allowedDistance, foldKey, fuzzySimilarity, ocrEditDistance } from './vietnamese-text.js';
 
 export interface LabelSpec {
   /** Owner of the label: a field key, or a marker for stop labels. */
@@ -21,6 +21,8 @@ export interface LabelHit {
   valueStart: number;
   quality: number;
   atLineStart: boolean;
+  /** A colon follows the label. Hits in running text (no colon, mid-line) do not end other values. */
+  colon: boolean;
 }
 
 export interface CompiledLabel extends LabelSpec {
@@ -41,7 +43,12 @@ const ENUMERATOR = /^(?:[a-zđ]|\d{1,3}|[ivx]{1,4})$/;
 /** Labels at least this long (folded, with spaces) are specific enough to need no colon. */
 const LONG_LABEL = 8;
 const MIN_SIMILARITY = 0.75;
+const SPLIT_SIMILARITY = 0.9;
 const AFTER_LABEL = /^\s*(?:\([^)]{0,30}\))?\s*(?:\/[^:\n]{0,40}(?=:))?\s*[.)\]]*\s*([:：])?/u;
+
+function tokensAlign(line: string[], label: string[]): boolean {
+  return label.every((t, k) => ocrEditDistance(line[k]!, t) <= allowedDistance(t.length));
+}
 
 /** Every acceptable match of one label on a line. */
 function matchOne(line: PreparedLine, label: CompiledLabel): LabelHit[] {
@@ -60,15 +67,28 @@ function matchOne(line: PreparedLine, label: CompiledLabel): LabelHit[] {
         .slice(i, i + w)
         .map((t) => t.fold)
         .join('');
-      const sim = fuzzySimilarity(cand, target);
+      let sim = fuzzySimilarity(cand, target);
+      // Word for word, short words must match closely ("VĂN" is not "quán"): checked when the counts agree.
+      if (
+        sim > 0 &&
+        w === n &&
+        !tokensAlign(
+          toks.slice(i, i + w).map((t) => t.fold),
+          label.tokens,
+        )
+      )
+        sim = 0;
       if (sim > best) {
         best = sim;
         bestW = w;
       }
     }
-    if (best < MIN_SIMILARITY) continue;
+    // Split or glued words must still read almost exactly.
+    if (best < (bestW === n ? MIN_SIMILARITY : SPLIT_SIMILARITY)) continue;
     const start = toks[i]!.start;
     const end = toks[i + bestW - 1]!.end;
+    // A label never spans a colon ("Mục đích sử dụng: Đất" is not the label "Mục đích sử dụng đất").
+    if (/[:：]/.test(line.text.slice(start, end))) continue;
     const after = AFTER_LABEL.exec(line.text.slice(end))!;
     const colon = Boolean(after[1]);
     const valueStart = end + after[0].length;
@@ -84,7 +104,7 @@ function matchOne(line: PreparedLine, label: CompiledLabel): LabelHit[] {
       if (colonAt >= 0 && (rest.slice(0, colonAt).match(/[\p{L}\p{N}]+/gu) ?? []).length <= 3) continue;
       quality *= 0.85;
     }
-    hits.push({ owners: [label.owner], label: label.label, start, end, valueStart, quality, atLineStart });
+    hits.push({ owners: [label.owner], label: label.label, start, end, valueStart, quality, atLineStart, colon });
   }
   return hits;
 }
