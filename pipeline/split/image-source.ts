@@ -1,0 +1,94 @@
+import sharp from 'sharp';
+import type { SourceLimits } from './limits.js';
+import { checkPageNumber, type OpenedSource, type PageImage, type SplitPage } from './opened-source.js';
+import type { SourceKind } from './sniff.js';
+import { limitError, SourceError } from './source-error.js';
+import { asSourceError, withTimeout } from './with-timeout.js';
+
+type ImageKind = Exclude<SourceKind, 'pdf'>;
+
+// 'error' rejects truncated and broken streams but accepts the benign warnings real scanners produce
+// (e.g. extraneous bytes before a JPEG marker), which 'warning' would refuse.
+const FAIL_ON = 'error' as const;
+
+function open(bytes: Buffer, limits: SourceLimits, page?: number): sharp.Sharp {
+  return sharp(bytes, {
+    failOn: FAIL_ON,
+    limitInputPixels: Math.floor(limits.maxPixels),
+    ...(page === undefined ? {} : { page }),
+  });
+}
+
+function decodeError(message: string): SourceError {
+  if (/pixel limit/i.test(message)) return new SourceError('too-many-pixels', `image too large to decode: ${message}`);
+  return new SourceError('corrupt', `image cannot be decoded: ${message}`);
+}
+
+function checkPixels(width: number | undefined, height: number | undefined, what: string, limits: SourceLimits) {
+  if (!width || !height) throw new SourceError('corrupt', `${what}: header has no dimensions`);
+  if (width * height > limits.maxPixels) {
+    throw limitError('too-many-pixels', `${what} is ${width}x${height} pixels`, 'maxPixels', limits);
+  }
+}
+
+async function readMetadata(bytes: Buffer, limits: SourceLimits, page?: number): Promise<sharp.Metadata> {
+  try {
+    return await open(bytes, limits, page).metadata();
+  } catch (e) {
+    throw asSourceError(e, decodeError);
+  }
+}
+
+/** Decodes the whole frame once (streaming, nothing kept) so truncated or broken data is refused up front. */
+async function verifyDecodes(bytes: Buffer, limits: SourceLimits, page?: number): Promise<void> {
+  try {
+    await open(bytes, limits, page).stats();
+  } catch (e) {
+    throw asSourceError(e, decodeError);
+  }
+}
+
+/**
+ * Opens a JPEG/PNG/WebP (one page, original bytes kept so EXIF orientation survives) or a TIFF (every page,
+ * each re-encoded as PNG with its density). Header dimensions are checked against maxPixels before decoding.
+ */
+export async function openImageSource(bytes: Buffer, kind: ImageKind, limits: SourceLimits): Promise<OpenedSource> {
+  const meta = await withTimeout(readMetadata(bytes, limits), 'reading the image header', limits);
+  const frames = kind === 'tiff' ? (meta.pages ?? 1) : 1;
+  if (frames > limits.maxPages) {
+    throw limitError('too-many-pages', `TIFF has ${frames} pages`, 'maxPages', limits);
+  }
+  const pageHeight = kind === 'tiff' ? meta.height : (meta.pageHeight ?? meta.height);
+  checkPixels(meta.width, pageHeight, `${kind} image`, limits);
+  if (kind !== 'tiff') await withTimeout(verifyDecodes(bytes, limits), 'decoding the image', limits);
+
+  async function pageImage(n: number): Promise<PageImage> {
+    if (kind !== 'tiff') return { data: bytes, dpi: meta.density ?? null };
+    const index = n - 1;
+    const pageMeta = n === 1 ? meta : await readMetadata(bytes, limits, index);
+    checkPixels(pageMeta.width, pageMeta.height, `TIFF page ${n}`, limits);
+    try {
+      let pipeline = open(bytes, limits, index);
+      if (pageMeta.density) pipeline = pipeline.withMetadata({ density: pageMeta.density });
+      const data = await pipeline.png().toBuffer();
+      return { data, dpi: pageMeta.density ?? null };
+    } catch (e) {
+      throw asSourceError(e, decodeError);
+    }
+  }
+
+  return {
+    kind,
+    pageCount: frames,
+    async page(n: number): Promise<SplitPage> {
+      checkPageNumber(n, frames);
+      return {
+        number: n,
+        textLayer: null,
+        textLayerQuality: 'none',
+        image: () => withTimeout(pageImage(n), `decoding page ${n}`, limits),
+      };
+    },
+    async close() {},
+  };
+}
