@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,18 @@ async function contentStreams(bytes: Uint8Array): Promise<string[]> {
   });
 }
 
+/** Filter and colour space of the one image drawn on each page. */
+async function pageImages(bytes: Uint8Array): Promise<[string, string][]> {
+  const doc = await PDFDocument.load(bytes);
+  return doc.getPages().map((page) => {
+    const xobjects = page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+    const [image] = xobjects?.values() ?? [];
+    const stream = image ? doc.context.lookup(image) : undefined;
+    if (!(stream instanceof PDFRawStream)) throw new Error('page has no image');
+    return [String(stream.dict.get(PDFName.of('Filter'))), String(stream.dict.get(PDFName.of('ColorSpace')))];
+  });
+}
+
 const P1 = { width: 1240, height: 1754, dpi: 150 };
 const P2 = { width: 1654, height: 1169, dpi: 200 };
 const p1Lines = [
@@ -166,6 +178,11 @@ describe('buildSearchablePdf', () => {
       expect(Math.abs(right - lastLine.bbox.x1)).toBeLessThan(3);
     }
 
+    // The grey PNG went in as a one-channel JPEG; the JPEG page as it was.
+    expect(await pageImages(pdf)).toEqual([
+      ['/DCTDecode', '/DeviceGray'],
+      ['/DCTDecode', '/DeviceRGB'],
+    ]);
     const streams = await contentStreams(pdf);
     for (const s of streams) expect(s).toMatch(/\b3 Tr\b/);
   });
@@ -186,6 +203,16 @@ describe('buildSearchablePdf', () => {
     expect(nth(pages, 0).height).toBeCloseTo(792, 2);
     for (const s of await contentStreams(pdf)) expect(s).not.toMatch(/\bTr\b/);
     expect(Buffer.from(pdf).toString('latin1')).not.toContain('FontFile2');
+  });
+
+  it('applies EXIF orientation to a JPEG page, sizing the page after it', async () => {
+    const sideways = await sharp({ create: { width: 300, height: 150, channels: 3, background: '#ffffff' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const { pages } = await readWithPdfjs(await buildSearchablePdf([{ image: sideways, dpi: 72, text: null }]));
+    expect(nth(pages, 0).width).toBeCloseTo(150, 2);
+    expect(nth(pages, 0).height).toBeCloseTo(300, 2);
   });
 
   it('names the page and the reason for a bad input', async () => {
@@ -225,10 +252,10 @@ describe('buildSearchablePdf', () => {
     const lines = [lineOf(['Nguyễn', 'Thị', 'Hồng', 'Nhung'], 300, 300, 50, 28)];
     const text = pageText(meta.width ?? 0, meta.height ?? 0, lines);
     const count = 10;
-    for (const [kind, image, maxPerPage] of [
+    for (const [kind, image, maxPerPage, filter] of [
       // Two-colour goes in as 1 bit per pixel: about its PNG size (grey JPEG would be ~8x).
-      ['two-colour PNG', bilevel, 2 * bilevel.byteLength],
-      ['grey PNG', grey, 1_000_000],
+      ['two-colour PNG', bilevel, 2 * bilevel.byteLength, '/FlateDecode'],
+      ['grey PNG', grey, 1_000_000, '/DCTDecode'],
     ] as const) {
       const started = performance.now();
       const pdf = await buildSearchablePdf(Array.from({ length: count }, () => ({ image, dpi: 300, text })));
@@ -246,6 +273,7 @@ describe('buildSearchablePdf', () => {
           .join(' '),
       ).toContain('Nguyễn Thị Hồng Nhung');
       expect(perPage).toBeLessThan(maxPerPage);
+      expect(nth(await pageImages(pdf), 0)).toEqual([filter, '/DeviceGray']);
     }
   });
 });

@@ -46,7 +46,7 @@ export interface SearchablePdfOptions {
   jpegQuality?: number;
   /** Largest page image accepted, in pixels (A3 at 600 dpi is about 70 MP). Default 100 MP. */
   maxPagePixels?: number;
-  /** Largest number of pages in one PDF. Default 2000. */
+  /** Largest number of pages in one PDF; pdf-lib keeps every embedded image in memory until saving. Default 500. */
   maxPages?: number;
   /** TrueType font covering Vietnamese for the text layer. Default: DejaVu Sans from the dejavu-fonts-ttf package. */
   fontPath?: string;
@@ -56,7 +56,7 @@ export const SEARCHABLE_PDF_DEFAULTS = {
   producer: 'sohoa',
   jpegQuality: 75,
   maxPagePixels: 100_000_000,
-  maxPages: 2000,
+  maxPages: 500,
 } as const;
 
 /** Font bytes and the vertical metrics the text layer needs, as fractions of the font size. */
@@ -157,8 +157,9 @@ async function addPage(
   pushOperators(pdfPage, ops);
 }
 
-function pushOperators(page: PDFPage, ops: PDFOperator[]): void {
-  if (ops.length > 0) page.pushOperators(...ops);
+/** In chunks: a dense page has thousands of operators, too many for one spread call's arguments. */
+function pushOperators(page: PDFPage, ops: PDFOperator[], chunk = 2000): void {
+  for (let i = 0; i < ops.length; i += chunk) page.pushOperators(...ops.slice(i, i + chunk));
 }
 
 type PageImage = { kind: 'image'; image: PDFImage } | { kind: 'xobject'; ref: PDFRef };
@@ -180,14 +181,14 @@ async function embedPageImage(
   if (width * height > limitInputPixels) {
     throw new Error(`page image ${width}x${height} exceeds the limit of ${limitInputPixels} pixels`);
   }
-  // CMYK JPEGs embed badly (inverted in some viewers): re-encode those too.
-  if (meta.format === 'jpeg' && meta.space !== 'cmyk') {
+  // CMYK JPEGs embed badly (inverted in some viewers) and the PDF ignores EXIF orientation: re-encode those.
+  if (meta.format === 'jpeg' && meta.space !== 'cmyk' && (meta.orientation ?? 1) === 1) {
     return { image: { kind: 'image', image: await doc.embedJpg(bytes) }, width, height };
   }
-  const decoder = () =>
-    sharp(bytes, { limitInputPixels, failOn: 'error' }).flatten({ background: '#ffffff' }).toColourspace('b-w');
+  // EXIF orientation applied here, as the PDF would ignore it; width and height are taken after it.
+  const decode = () => sharp(bytes, { limitInputPixels, failOn: 'error' }).rotate().flatten({ background: '#ffffff' });
   if (meta.bitsPerSample === 1) {
-    const { data, info } = await decoder().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await decode().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     // Node's zlib rather than pdf-lib's JavaScript deflate: several times faster on a 300-dpi page.
     const stream = doc.context.stream(deflateSync(packBits(data, info.width, info.height, info.channels)), {
       Type: 'XObject',
@@ -198,16 +199,14 @@ async function embedPageImage(
       BitsPerComponent: 1,
       Filter: 'FlateDecode',
     });
-    const ref = doc.context.register(stream);
-    return { image: { kind: 'xobject', ref }, width, height };
+    return { image: { kind: 'xobject', ref: doc.context.register(stream) }, width: info.width, height: info.height };
   }
   // Grey scans stay one channel: a third of the bytes of RGB.
   const grey = meta.channels !== undefined && meta.channels <= 2;
-  const pipeline = grey
-    ? decoder()
-    : sharp(bytes, { limitInputPixels, failOn: 'error' }).flatten({ background: '#ffffff' });
-  const jpeg = await pipeline.jpeg({ quality: options.jpegQuality ?? SEARCHABLE_PDF_DEFAULTS.jpegQuality }).toBuffer();
-  return { image: { kind: 'image', image: await doc.embedJpg(jpeg) }, width, height };
+  const { data, info } = await (grey ? decode().toColourspace('b-w') : decode())
+    .jpeg({ quality: options.jpegQuality ?? SEARCHABLE_PDF_DEFAULTS.jpegQuality })
+    .toBuffer({ resolveWithObject: true });
+  return { image: { kind: 'image', image: await doc.embedJpg(data) }, width: info.width, height: info.height };
 }
 
 /** One bit per pixel, rows padded to a byte, 1 = white (DeviceGray), from 8-bit grey samples thresholded at half. */
