@@ -42,7 +42,7 @@ export const CLASSIFY_WEIGHTS = {
   titleBase: 0.6,
   titlePart: 0.3,
   keywordPartWithTitle: 0.1,
-  keywordOnly: 0.7,
+  keywordOnly: 0.8,
   symbol: 0.3,
   /** Multiplier for a title-like line ending with ':' (a body heading such as "QUYẾT ĐỊNH:"). */
   bodyHeading: 0.4,

@@ -34,6 +34,7 @@ export function parseNumberWords(input: string): number | null {
   let pending: number | null = null;
   let afterTens = false;
   let seen = false;
+  let consumed = 0;
   let last: 'digit' | 'tram' | 'tens' | 'scale' | 'linh' | null = null;
   let lastScale = 0;
 
@@ -90,10 +91,12 @@ export function parseNumberWords(input: string): number | null {
       else if (last === 'tram') cur += 50;
       else return null;
     } else if (t !== 'va') {
-      if (!seen) return null;
+      // A single number word before ordinary text ("không thời hạn") is not an amount.
+      if (consumed < 2) return null;
       break;
     }
     seen = true;
+    consumed++;
   }
   if (!seen) return null;
   let total = closeGroup();

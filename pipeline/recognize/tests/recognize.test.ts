@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import type { RecognizablePage } from '../../page-model.js';
+import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import {
+  ALL_SAMPLES,
+  DOSSIER_ORDER,
+  HOA_DON,
+  HOP_DONG,
+  KHAI_SINH,
+  QUYET_DINH,
+  type SampleDocument,
+} from './sample-documents.js';
+
+const pack = loadRulePack();
+
+function toPages(docs: (string[] | null)[], from = 1): RecognizablePage[] {
+  return docs.map((lines, i) => ({ number: from + i, text: lines ? pageFromLines(lines) : null }));
+}
+
+function values(fields: Record<string, { value: string }>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value]));
+}
+
+/** OCR-style damage: accents dropped on labels, 0 read as O in numbers, old/new tone placement swapped. */
+function damage(line: string): string {
+  const colon = line.indexOf(':');
+  const label = colon > 0 ? line.slice(0, colon) : '';
+  const strip = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D');
+  const value = (colon > 0 ? line.slice(colon) : line).replace(/(?<=\d)0(?=\d)/, 'O');
+  return (label ? strip(label) : '') + value.replace(/Hòa/g, 'Hoà').replace(/ỦY/g, 'UỶ');
+}
+
+describe('recognize: one document per type', () => {
+  it.each(ALL_SAMPLES.map((s) => [s.type, s] as [string, SampleDocument]))('%s', (_type, doc) => {
+    const result = recognize(toPages(doc.pages), pack);
+    expect(result).toHaveLength(1);
+    const [c] = result;
+    expect(c!.type).toBe(doc.type);
+    expect(c!.pages).toEqual([1, doc.pages.length]);
+    expect(values(c!.fields)).toMatchObject(doc.expected);
+    expect(c!.status).toBe('accepted');
+    expect(c!.reasons).toEqual([]);
+    for (const f of Object.values(c!.fields)) {
+      expect(f.confidence).toBeGreaterThan(0);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+      expect(f.bbox).not.toBeNull();
+      expect(f.value).not.toBe('');
+    }
+  });
+
+  it('puts the value box on the value words, not the label', () => {
+    const [c] = recognize(toPages(QUYET_DINH.pages), pack);
+    const f = c!.fields.so_quyet_dinh!;
+    expect(f.page).toBe(1);
+    // "Số: " is 4 characters of 24 px from x=150, and the value word "1234/QĐ-UBND" follows it.
+    expect(f.bbox!.x0).toBeGreaterThan(150);
+    expect(f.raw).toBe('1234/QĐ-UBND');
+  });
+});
+
+describe('recognize: a dossier stack', () => {
+  it('splits seven documents into seven components with their page ranges', () => {
+    const pages: (string[] | null)[] = [];
+    const expected: { type: string; pages: [number, number] }[] = [];
+    for (const doc of DOSSIER_ORDER) {
+      const first = pages.length + 1;
+      pages.push(...doc.pages);
+      expected.push({ type: doc.type, pages: [first, pages.length] });
+    }
+    const result = recognize(toPages(pages), pack);
+    expect(result.map((c) => ({ type: c.type, pages: c.pages }))).toEqual(expected);
+    for (const [i, doc] of DOSSIER_ORDER.entries()) expect(values(result[i]!.fields)).toMatchObject(doc.expected);
+  });
+
+  it('joins blank pages to the component before them; a lone blank page is one khac component', () => {
+    const pages = toPages([...QUYET_DINH.pages, null, ...KHAI_SINH.pages]);
+    const result = recognize(pages, pack);
+    expect(result.map((c) => [c.type, c.pages])).toEqual([
+      ['quyet_dinh', [1, 3]],
+      ['giay_khai_sinh', [4, 4]],
+    ]);
+    const lone = recognize([{ number: 1, text: null }], pack);
+    expect(lone).toHaveLength(1);
+    expect(lone[0]).toMatchObject({ type: 'khac', pages: [1, 1], status: 'needs_review' });
+  });
+
+  it('sends an unrecognisable page to review as khac', () => {
+    const result = recognize(toPages([['Danh sách khách mời dự hội nghị', 'Nguyễn Văn A - Trưởng phòng']]), pack);
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatchObject({ type: 'khac', status: 'needs_review' });
+    expect(result[0]!.reasons).toContain('component type not recognised');
+  });
+});
+
+describe('recognize: titles', () => {
+  const titled = (title: string, body: string[] = []) =>
+    recognize(
+      toPages([['>>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '>>Độc lập - Tự do - Hạnh phúc', title, ...body]]),
+      pack,
+    )[0]!.type;
+
+  it.each([
+    ['CĂN CƯỚC', 'can_cuoc'],
+    ['CĂN CƯỚC CÔNG DÂN', 'can_cuoc'],
+    ['THÔNG BÁO', 'cong_van'],
+    ['THÔNG BÁO NỘP TIỀN', 'giay_nop_tien_nsnn'],
+    ['THÔNG BÁO NỘP TIỀN LỆ PHÍ TRƯỚC BẠ NHÀ, ĐẤT', 'giay_nop_tien_nsnn'],
+    ['TỜ KHAI', 'don_to_khai'],
+    ['TỜ KHAI LỆ PHÍ TRƯỚC BẠ', 'to_khai_le_phi_truoc_ba'],
+    ['TỜ KHAI ĐĂNG KÝ KHAI SINH', 'don_to_khai'],
+    ['TỜ KHAI THUẾ THU NHẬP CÁ NHÂN', 'to_khai_thue_tncn'],
+    ['GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT', 'gcn_quyen_su_dung_dat'],
+    ['GIẤY UỶ QUYỀN', 'giay_uy_quyen'],
+    ['GIẤY ỦY QUYỀN', 'giay_uy_quyen'],
+    ['ĐƠN ĐĂNG KÝ BIẾN ĐỘNG ĐẤT ĐAI, TÀI SẢN GẮN LIỀN VỚI ĐẤT', 'don_dang_ky_bien_dong'],
+    ['ĐƠN ĐĂNG KÝ', 'don_to_khai'],
+    // OCR damage seen on real scans (domain.md §5.4).
+    ['HỢP ĐỎNG CHUYỂN NHUỢNG QUYỀN SỬ DỤNG ĐẤT', 'hop_dong_chuyen_nhuong'],
+    ['GIẦY CHỨNG NHẬN KẾT HÔN', 'giay_chung_nhan_ket_hon'],
+    ['GIAY KHAI SINH', 'giay_khai_sinh'],
+    ['BIEN LAI THU PHI, LE PHI', 'bien_lai_thu_phi'],
+  ])('%s -> %s', (title, type) => {
+    expect(titled(title)).toBe(type);
+  });
+
+  it('a title split over two lines is matched whole', () => {
+    expect(titled('TỜ KHAI', ['LỆ PHÍ TRƯỚC BẠ'])).toBe('to_khai_le_phi_truoc_ba');
+  });
+
+  it('the motto and a body heading "QUYẾT ĐỊNH:" are not titles', () => {
+    const pages = toPages([['>>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'QUYẾT ĐỊNH:', 'Điều 1. Giao đất.']]);
+    expect(recognize(pages, pack)[0]!.type).toBe('khac');
+    // After a decision, a page opening with the heading continues it.
+    const stack = recognize(toPages(QUYET_DINH.pages), pack);
+    expect(stack).toHaveLength(1);
+  });
+
+  it('keywords alone classify an untitled page (form code)', () => {
+    const result = recognize(toPages([['Mẫu số: 01/LPTB', '[04] Tên người nộp thuế: PHẠM THỊ THU']]), pack);
+    expect(result[0]!.type).toBe('to_khai_le_phi_truoc_ba');
+    expect(result[0]!.fields.nguoi_nop?.value).toBe('PHẠM THỊ THU');
+  });
+});
+
+describe('recognize: OCR noise and validation', () => {
+  it('reads documents with dropped accents on labels, O for 0 and the other tone placement', () => {
+    for (const doc of [HOP_DONG, KHAI_SINH]) {
+      const noisy = doc.pages.map((p) => p.map(damage));
+      const [c] = recognize(toPages(noisy), pack);
+      expect(c!.type).toBe(doc.type);
+      expect(c!.fields.so_dinh_danh_ben_chuyen_nhuong?.value ?? c!.fields.so_dinh_danh?.value).toBe(
+        doc.expected.so_dinh_danh_ben_chuyen_nhuong ?? doc.expected.so_dinh_danh,
+      );
+      const dates = Object.entries(doc.expected).filter(([k]) => k.startsWith('ngay'));
+      for (const [k, v] of dates) expect(c!.fields[k]?.value).toBe(v);
+    }
+  });
+
+  it('lower word confidence lowers field confidence and can send a component to review', () => {
+    const lines = QUYET_DINH.pages[0]!;
+    const page = pageFromLines(lines, { wordConfidence: { '1234/QĐ-UBND': 0.3 } });
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.fields.so_quyet_dinh!.confidence).toBeLessThan(0.4);
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join()).toMatch(/so_quyet_dinh confidence/);
+  });
+
+  it('flags an amount in words that disagrees with the figures', () => {
+    const pages = HOA_DON.pages.map((p) =>
+      p.map((l) =>
+        l.startsWith('Số tiền viết bằng chữ') ? 'Số tiền viết bằng chữ: Hai triệu sáu trăm nghìn đồng' : l,
+      ),
+    );
+    const [c] = recognize(toPages(pages), pack);
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join()).toMatch(/so_tien_bang_chu \(2600000\) disagrees with tong_tien_thanh_toan \(2680000\)/);
+    expect(c!.fields.tong_tien_thanh_toan!.confidence).toBeLessThan(0.6);
+  });
+
+  it('corrects an ID whose century digit contradicts the birth date when one confusable digit explains it', () => {
+    const pages = KHAI_SINH.pages.map((p) =>
+      p.map((l) => (l.startsWith('Số định danh') ? 'Số định danh cá nhân: 054815001234' : l)),
+    );
+    const [c] = recognize(toPages(pages), pack);
+    // 8 read for 3: born 2015, female -> century/sex digit 3.
+    expect(c!.fields.so_dinh_danh?.value).toBe('054315001234');
+    expect(c!.fields.so_dinh_danh!.confidence).toBeLessThan(0.6);
+    expect(c!.status).toBe('needs_review');
+  });
+
+  it('leaves missing fields absent and lists missing key fields', () => {
+    const pages = toPages([['>>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'GIẤY KHAI SINH', 'Giới tính: Nam']]);
+    const [c] = recognize(pages, pack);
+    expect(c!.type).toBe('giay_khai_sinh');
+    expect(Object.keys(c!.fields)).toEqual(['gioi_tinh']);
+    expect(c!.reasons).toEqual(expect.arrayContaining(['key field ho_ten missing', 'key field ngay_sinh missing']));
+  });
+
+  it('thresholds can be overridden per call', () => {
+    const [strict] = recognize(toPages(QUYET_DINH.pages), pack, { thresholds: { fieldConfidence: 0.99 } });
+    expect(strict!.status).toBe('needs_review');
+  });
+});
