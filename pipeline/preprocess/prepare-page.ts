@@ -5,6 +5,7 @@ import { defaultBlankOptions, isBlank } from './blank-page.js';
 import { detectSkew } from './deskew.js';
 import { guessOrientation } from './orientation-heuristic.js';
 import { estimateDpi, isPlaceholderDensity } from './page-dpi.js';
+import { stampPngDensity } from './png-density.js';
 
 /** Clockwise rotation that makes a page upright; confidence 0..1. */
 export type OrientationDetector = (png: Buffer) => Promise<{ rotation: Rotation; confidence: number }>;
@@ -57,7 +58,8 @@ export async function preparePage(
   const open = () => sharp(input.data, { limitInputPixels, failOn: 'warning' });
   let meta: sharp.Metadata;
   try {
-    meta = await open().metadata();
+    // Header only, without the pixel limit, so an oversize page is refused with its size rather than a generic error.
+    meta = await sharp(input.data, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw new Error(`page image cannot be read: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -75,8 +77,8 @@ export async function preparePage(
   const tolerance = options.resampleTolerance ?? 0.15;
   let scale = Math.abs(sourceDpi / options.targetDpi - 1) > tolerance ? options.targetDpi / sourceDpi : 1;
   scale = Math.min(scale, Math.sqrt(options.maxPixels / (w * h)));
-  const width = Math.max(1, Math.round(w * scale));
-  const height = Math.max(1, Math.round(h * scale));
+  const width = Math.max(1, Math.floor(w * scale));
+  const height = Math.max(1, Math.floor(h * scale));
   const dpi = Math.round(sourceDpi * scale);
 
   let pipeline = open().rotate().flatten({ background: WHITE }).toColourspace('b-w');
@@ -99,6 +101,7 @@ export async function preparePage(
       const k = Math.min(1, (options.orientationDpi ?? 150) / dpi);
       const small = await sharp(gray, raw)
         .resize(Math.max(1, Math.round(width * k)))
+        .toColourspace('b-w')
         .png()
         .toBuffer();
       const detected = await orient(small).catch(() => null);
@@ -117,11 +120,8 @@ export async function preparePage(
   if (angle !== 0) out = out.rotate(angle, { background: WHITE });
   // Contrast stretching a blank page would only amplify scanner noise.
   if (!blank) out = out.normalise();
-  const { data: image, info } = await out
-    .toColourspace('b-w')
-    .withMetadata({ density: dpi })
-    .png()
-    .toBuffer({ resolveWithObject: true });
+  const { data: png, info } = await out.toColourspace('b-w').png().toBuffer({ resolveWithObject: true });
+  const image = stampPngDensity(png, dpi);
   return { image, width: info.width, height: info.height, dpi, rotation, skewDegrees, blank };
 }
 
@@ -133,6 +133,7 @@ async function analysisBitmap(gray: Buffer, width: number, height: number, dpi: 
     k < 1
       ? await sharp(gray, { raw: { width, height, channels: 1 } })
           .resize(w, h, { fit: 'fill' })
+          .toColourspace('b-w') // sharp widens raw 1-channel input to sRGB unless told otherwise
           .raw()
           .toBuffer()
       : gray;

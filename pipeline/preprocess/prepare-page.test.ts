@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOrientationWorker } from '../ocr/orientation-worker.js';
+import { fontAvailable, renderTextPage, VIETNAMESE_PARAGRAPH } from '../ocr/test-fixtures/render-text.js';
+import { packageRoot } from '../package-root.js';
+import { binarise } from './bitmap.js';
+import { guessOrientation } from './orientation-heuristic.js';
+import { type OrientationDetector, preparePage } from './prepare-page.js';
+
+const options = { targetDpi: 300, maxPixels: 40_000_000 };
+const corpusPage = join(packageRoot(), '..', 'shared', 'corpora', 'vietocr3-samples', 'vietsample2.png');
+
+/** Wrap a detector to count how often preprocessing had to ask it. */
+function counting(detector: OrientationDetector) {
+  const calls = { n: 0 };
+  const fn: OrientationDetector = (png) => {
+    calls.n++;
+    return detector(png);
+  };
+  return { fn, calls };
+}
+const refuse: OrientationDetector = async () => {
+  throw new Error('detector unavailable');
+};
+
+async function pageAt150(): Promise<Buffer> {
+  // A4 at 150 dpi, stamped: preprocessing should take it to 300 dpi.
+  const png = await renderTextPage([...VIETNAMESE_PARAGRAPH, ...VIETNAMESE_PARAGRAPH], { fontPx: 20, margin: 100 });
+  return sharp(png).withMetadata({ density: 150 }).png().toBuffer();
+}
+
+async function uprightGuess(png: Buffer) {
+  const { data, info } = await sharp(png).resize({ width: 800 }).raw().toBuffer({ resolveWithObject: true });
+  return guessOrientation(binarise(data, info.width, info.height, 160));
+}
+
+describe.skipIf(!fontAvailable())('preparePage', () => {
+  const osd = createOrientationWorker({ initTimeoutMs: 30_000, jobTimeoutMs: 60_000 });
+  afterAll(() => osd.close());
+
+  it('returns an upright page at the target dpi, 1-channel PNG, without asking the detector', async () => {
+    const { fn, calls } = counting(refuse);
+    const page = await preparePage({ data: await pageAt150(), dpi: null }, options, fn);
+    expect(calls.n).toBe(0);
+    expect(page).toMatchObject({ rotation: 0, blank: false, dpi: 300, width: 2480, height: 3508 });
+    const meta = await sharp(page.image).metadata();
+    expect(meta).toMatchObject({ format: 'png', channels: 1, density: 300, width: 2480 });
+  });
+
+  it.each([90, 180, 270])(
+    'corrects a page scanned rotated by %i°',
+    async (turned) => {
+      const rotated = await sharp(await pageAt150())
+        .rotate(turned)
+        .withMetadata({ density: 150 })
+        .png()
+        .toBuffer();
+      const page = await preparePage({ data: rotated, dpi: 150 }, options, osd.detect);
+      expect(page.rotation).toBe((360 - turned) % 360);
+      expect(page.height).toBeGreaterThan(page.width);
+      const after = await uprightGuess(page.image);
+      expect(after.rotation).toBe(0);
+    },
+    60_000,
+  );
+
+  it('measures and removes a small skew', async () => {
+    const skewed = await sharp(await pageAt150())
+      .rotate(2.5, { background: '#ffffff' })
+      .png()
+      .toBuffer();
+    const page = await preparePage({ data: skewed, dpi: 150 }, options, refuse);
+    expect(page.skewDegrees).toBeGreaterThan(2.1);
+    expect(page.skewDegrees).toBeLessThan(2.9);
+    expect(page.rotation).toBe(0);
+  });
+
+  it('calls a noisy page with a punched hole blank, but not a page with one short line', async () => {
+    const w = 1240;
+    const h = 1754;
+    const noise = Buffer.alloc(w * h, 245);
+    let seed = 7;
+    for (let i = 0; i < noise.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      if (seed % 500 === 0) noise[i] = 30; // isolated specks
+    }
+    const hole = Buffer.from(
+      `<svg width="${w}" height="${h}"><circle cx="70" cy="877" r="35" fill="#202020"/><rect x="0" y="0" width="${w}" height="12" fill="#000"/></svg>`,
+    );
+    const blankScan = await sharp(noise, { raw: { width: w, height: h, channels: 1 } })
+      .composite([{ input: hole }])
+      .png()
+      .toBuffer();
+    const blank = await preparePage({ data: blankScan, dpi: 150 }, options, refuse);
+    expect(blank.blank).toBe(true);
+    const oneLine = await renderTextPage(['Trang này được để trống có chủ đích.'], { fontPx: 20, margin: 400 });
+    const written = await preparePage({ data: oneLine, dpi: 150 }, options, refuse);
+    expect(written.blank).toBe(false);
+  });
+
+  it('rejects unreadable bytes and oversize pages with the reason', async () => {
+    await expect(preparePage({ data: Buffer.from('%PDF-1.7 nope'), dpi: null }, options, refuse)).rejects.toThrow(
+      /cannot be read/,
+    );
+    await expect(
+      preparePage({ data: await pageAt150(), dpi: 150 }, { ...options, maxInputPixels: 1_000_000 }, refuse),
+    ).rejects.toThrow(/above the limit/);
+  });
+
+  it('estimates the dpi of an A4 image without density and caps the output size', async () => {
+    const png = await renderTextPage(VIETNAMESE_PARAGRAPH, { width: 620, height: 877, fontPx: 12, margin: 50 });
+    const page = await preparePage({ data: png, dpi: null }, { ...options, maxPixels: 4_000_000 }, refuse);
+    expect(page.width * page.height).toBeLessThanOrEqual(4_000_000);
+    expect(page.width).toBeGreaterThan(1600);
+    expect(page.dpi).toBeGreaterThan(140);
+  });
+
+  it.skipIf(!existsSync(corpusPage))(
+    'orients a real Vietnamese scan in all four positions',
+    async () => {
+      const original = await sharp(corpusPage).png().toBuffer();
+      const { fn, calls } = counting(osd.detect);
+      let correct = 0;
+      for (const turned of [0, 90, 180, 270]) {
+        const data = await sharp(original).rotate(turned).png().toBuffer();
+        const page = await preparePage({ data, dpi: 300 }, options, fn);
+        if (page.rotation === (360 - turned) % 360) correct++;
+      }
+      expect(correct).toBe(4);
+      expect(calls.n).toBeLessThanOrEqual(3); // the upright scan never reaches the detector
+    },
+    90_000,
+  );
+});
