@@ -1,7 +1,7 @@
 // Plans dossiers for a seed, renders their pages and writes the files plus truth.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Rotation, TextSource } from '../../pipeline/page-model.js';
@@ -181,21 +181,27 @@ export function planSources(rng: Rng, options: GenerateOptions): PlannedSource[]
   return sources;
 }
 
-/** A4 at the source dpi for TIFF pages so every page has the same size (multi-page TIFF needs equal pages). */
-async function renderScanned(spec: PageSpec, look: ScanLook, rng: Rng, blank: boolean) {
-  const canvas = blank
-    ? (() => {
-        const c = createCanvas(
-          Math.round((spec.widthMm / 25.4) * look.dpi),
-          Math.round((spec.heightMm / 25.4) * look.dpi),
-        );
-        const g = c.getContext('2d');
-        g.fillStyle = look.background;
-        g.fillRect(0, 0, c.width, c.height);
-        return c;
-      })()
-    : renderPage(spec, { dpi: look.dpi, skewDeg: look.skewDeg, background: look.background, ink: look.ink, rng });
-  return canvas;
+/** Renders the page; with renderScale < 1 it draws at a lower dpi and scales up bilinearly, which softens like a scan. */
+function renderScanned(spec: PageSpec, look: ScanLook, rng: Rng, blank: boolean): Canvas {
+  const full = createCanvas(
+    Math.round((spec.widthMm / 25.4) * look.dpi),
+    Math.round((spec.heightMm / 25.4) * look.dpi),
+  );
+  const g = full.getContext('2d');
+  g.fillStyle = look.background;
+  g.fillRect(0, 0, full.width, full.height);
+  if (blank) return full;
+  const small = renderPage(spec, {
+    dpi: look.dpi * look.renderScale,
+    skewDeg: look.skewDeg,
+    background: look.background,
+    ink: look.ink,
+    rng,
+  });
+  if (look.renderScale === 1) return small;
+  g.imageSmoothingEnabled = true;
+  g.drawImage(small, 0, 0, full.width, full.height);
+  return full;
 }
 
 export async function generate(options: GenerateOptions): Promise<Truth> {
@@ -216,7 +222,8 @@ export async function generate(options: GenerateOptions): Promise<Truth> {
       const pageRng = srcRng.fork(`page-${pi}`);
       const look = randomScanLook(pageRng, dpi, limits, source.format !== 'tiff');
       if (page.blank) look.rotation = 0;
-      const canvas = await renderScanned(page.spec, look, pageRng, page.blank);
+      const canvas = renderScanned(page.spec, look, pageRng, page.blank);
+      const { width, height } = canvas;
       const seed = pageRng.int(1, 2 ** 31);
       if (source.format === 'tiff') {
         // Equal-size pages: pad card scans onto A4 so the TIFF pages can be joined.

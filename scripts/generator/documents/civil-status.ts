@@ -105,7 +105,7 @@ export function marriageCertificate(rng: Rng, ctx: DossierContext): DocumentDraf
   const husband = a.sex === 'Nam' ? a : randomPerson(rng.fork('husband'), { sex: 'Nam', fromYear: 1960, toYear: 1998 });
   const wife = a.sex === 'Nữ' ? a : randomPerson(rng.fork('wife'), { sex: 'Nữ', fromYear: 1962, toYear: 2000 });
   const reg = registrar(rng, ctx);
-  const young = Math.max(husband.birthDate, wife.birthDate);
+  const young = [husband.birthDate, wife.birthDate].sort()[1] as string;
   const regDate = randomDate(rng, Number(young.slice(0, 4)) + 20, 2024);
   const so = String(rng.int(1, 150));
   const style = randomNumericStyle(rng);

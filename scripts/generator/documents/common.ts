@@ -86,8 +86,8 @@ export function officialHeader(
   iso: string,
 ): Block[] {
   const left: Block[] = [];
-  if (parent) left.push(b.center(parent, { size: 11.5 }));
-  left.push(b.center(agency, { bold: true, size: 11.5 }), b.rule(25));
+  if (parent) left.push(b.center(parent, { size: 10.5 }));
+  left.push(b.center(agency, { bold: true, size: 10.5 }), b.rule(25));
   if (number) left.push(b.center(`Số: ${number}`, { size: 12 }));
   return [
     b.cols([42, 58], left, [...motto(rng), b.center(placeDate(place, iso), { italic: true, size: 12 })]),
