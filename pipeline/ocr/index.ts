@@ -1,4 +1,5 @@
 export type { OrientationDetector } from '../preprocess/prepare-page.js';
+export { type NativeRunOptions, nativeTesseractVersion, runNativeTesseract } from './native-tesseract.js';
 export { createOcrPool, defaultOcrPoolOptions, type OcrPool, type OcrPoolOptions } from './ocr-pool.js';
 export { pageTextFromTesseract } from './page-text.js';
 export { langFolder, MODEL_FOLDER, traineddataFile } from './tessdata.js';
