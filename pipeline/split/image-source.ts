@@ -7,6 +7,14 @@ import { asSourceError, withTimeout } from './with-timeout.js';
 
 type ImageKind = Exclude<SourceKind, 'pdf'>;
 
+// Densities outside this range are header noise (e.g. pixels-per-cm read as per-inch), not a scan resolution.
+const PLAUSIBLE_DPI = { min: 30, max: 4800 };
+
+function plausibleDpi(density: number | undefined): number | null {
+  if (!density || density < PLAUSIBLE_DPI.min || density > PLAUSIBLE_DPI.max) return null;
+  return density;
+}
+
 // 'error' rejects truncated and broken streams but accepts the benign warnings real scanners produce
 // (e.g. extraneous bytes before a JPEG marker), which 'warning' would refuse.
 const FAIL_ON = 'error' as const;
@@ -31,9 +39,14 @@ function checkPixels(width: number | undefined, height: number | undefined, what
   }
 }
 
-async function readMetadata(bytes: Buffer, limits: SourceLimits, page?: number): Promise<sharp.Metadata> {
+async function readMetadata(bytes: Buffer, page?: number): Promise<sharp.Metadata> {
   try {
-    return await open(bytes, limits, page).metadata();
+    // Header only, no pixel limit here: checkPixels refuses oversized images with a precise message.
+    return await sharp(bytes, {
+      failOn: FAIL_ON,
+      limitInputPixels: false,
+      ...(page === undefined ? {} : { page }),
+    }).metadata();
   } catch (e) {
     throw asSourceError(e, decodeError);
   }
@@ -53,7 +66,7 @@ async function verifyDecodes(bytes: Buffer, limits: SourceLimits, page?: number)
  * each re-encoded as PNG with its density). Header dimensions are checked against maxPixels before decoding.
  */
 export async function openImageSource(bytes: Buffer, kind: ImageKind, limits: SourceLimits): Promise<OpenedSource> {
-  const meta = await withTimeout(readMetadata(bytes, limits), 'reading the image header', limits);
+  const meta = await withTimeout(readMetadata(bytes), 'reading the image header', limits);
   const frames = kind === 'tiff' ? (meta.pages ?? 1) : 1;
   if (frames > limits.maxPages) {
     throw limitError('too-many-pages', `TIFF has ${frames} pages`, 'maxPages', limits);
@@ -63,15 +76,16 @@ export async function openImageSource(bytes: Buffer, kind: ImageKind, limits: So
   if (kind !== 'tiff') await withTimeout(verifyDecodes(bytes, limits), 'decoding the image', limits);
 
   async function pageImage(n: number): Promise<PageImage> {
-    if (kind !== 'tiff') return { data: bytes, dpi: meta.density ?? null };
+    if (kind !== 'tiff') return { data: bytes, dpi: plausibleDpi(meta.density) };
     const index = n - 1;
-    const pageMeta = n === 1 ? meta : await readMetadata(bytes, limits, index);
+    const pageMeta = n === 1 ? meta : await readMetadata(bytes, index);
     checkPixels(pageMeta.width, pageMeta.height, `TIFF page ${n}`, limits);
     try {
       let pipeline = open(bytes, limits, index);
-      if (pageMeta.density) pipeline = pipeline.withMetadata({ density: pageMeta.density });
+      const dpi = plausibleDpi(pageMeta.density);
+      if (dpi) pipeline = pipeline.withMetadata({ density: dpi });
       const data = await pipeline.png().toBuffer();
-      return { data, dpi: pageMeta.density ?? null };
+      return { data, dpi };
     } catch (e) {
       throw asSourceError(e, decodeError);
     }

@@ -2,7 +2,7 @@ import type { TextLayerQuality } from './opened-source.js';
 
 /**
  * Whether a PDF text layer can stand in for OCR. Heuristic, in order:
- * - `none`: fewer than `minLetters` letters (empty or a stray header: OCR the page instead).
+ * - `none`: fewer than `minChars` non-space characters (empty or a stray header: OCR the page instead).
  * - `garbage`: most glyphs are drawn invisibly (render mode 3/7: an earlier scanner's OCR, of unknown quality);
  *   or many words carry legacy Vietnamese encodings (TCVN3/VNI mojibake such as "Céng hoµ", "Coäng hoøa");
  *   or many characters are not letters/digits/punctuation (fonts without Unicode maps, private-use glyphs);
@@ -10,7 +10,7 @@ import type { TextLayerQuality } from './opened-source.js';
  * - `usable` otherwise.
  */
 export interface TextQualityOptions {
-  minLetters: number;
+  minChars: number;
   /** Share of glyphs drawn invisibly above which the layer is treated as foreign OCR. */
   maxInvisibleShare: number;
   /** Share of words with legacy-encoding characters above which the text is mojibake. */
@@ -24,7 +24,7 @@ export interface TextQualityOptions {
 }
 
 export const DEFAULT_TEXT_QUALITY_OPTIONS: TextQualityOptions = {
-  minLetters: 20,
+  minChars: 20,
   maxInvisibleShare: 0.5,
   maxMojibakeWordShare: 0.15,
   minCleanCharShare: 0.85,
@@ -75,14 +75,13 @@ export function judgeTextLayer(
   options: TextQualityOptions = DEFAULT_TEXT_QUALITY_OPTIONS,
 ): TextQualityVerdict {
   const text = input.text.normalize('NFC');
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
-  if (letters < options.minLetters) return { quality: 'none', reason: `only ${letters} letters` };
+  const chars = [...text.replace(/\s+/g, '')];
+  if (chars.length < options.minChars) return { quality: 'none', reason: `only ${chars.length} characters` };
 
   if (input.totalGlyphs > 0 && input.invisibleGlyphs / input.totalGlyphs > options.maxInvisibleShare) {
     return { quality: 'garbage', reason: 'text is drawn invisibly (an earlier OCR layer)' };
   }
 
-  const chars = [...text.replace(/\s+/g, '')];
   const clean = chars.filter((c) => CLEAN_CHAR.test(c) && !LEGACY_ENCODING.test(c)).length;
   const tokens = text.split(/\s+/).filter(Boolean);
   const mojibake = tokens.filter((t) => LEGACY_ENCODING.test(t)).length;
