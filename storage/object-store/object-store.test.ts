@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3Server, type TestS3Server } from '../../tests/support/s3-server.js';
 import { createFsObjectStore } from './fs-object-store.js';
@@ -58,6 +59,24 @@ describe('s3 adapter specifics', () => {
     expect(error.message).toMatch(/after 3 attempts/);
     expect(error.message).toMatch(/key "some\/key"/);
     expect(Date.now() - started).toBeGreaterThanOrEqual(5 + 10);
+  });
+});
+
+describe('fs adapter specifics', () => {
+  it('leaves no temp files behind after a failed stream and keeps the previous object', async () => {
+    const root = path.join(fsRoot, 'fs-temp');
+    const store = createFsObjectStore(root);
+    await store.put('a/b.bin', Buffer.from('old'));
+    await expect(store.putStream('a/b.bin', Readable.from([Buffer.from('new')]), 10)).rejects.toThrow(/expected 10/);
+    expect((await store.get('a/b.bin')).toString()).toBe('old');
+    expect(await readdir(path.join(root, 'a'))).toEqual(['b.bin']);
+  });
+
+  it('explains a key that collides with a folder of other keys', async () => {
+    const store = createFsObjectStore(path.join(fsRoot, 'fs-collide'));
+    await store.put('a/b', Buffer.from('x'));
+    await expect(store.put('a', Buffer.from('y'))).rejects.toThrow(/other keys live under it/);
+    await expect(store.put('a/b/c', Buffer.from('z'))).rejects.toThrow(/parent of it is an object/);
   });
 });
 
