@@ -17,7 +17,12 @@ export const CROSS_CHECK_FACTORS = {
   wordsUnreadable: 0.7,
 };
 
-export function crossCheck(type: TypeRule, fields: Record<string, FieldResult>): string[] {
+/** `trusted` fields come from a text layer: they are checked but never corrected. */
+export function crossCheck(
+  type: TypeRule,
+  fields: Record<string, FieldResult>,
+  trusted: ReadonlySet<string> = new Set(),
+): string[] {
   const problems: string[] = [];
   for (const [key, rule] of Object.entries(type.fields)) {
     const field = fields[key];
@@ -29,7 +34,7 @@ export function crossCheck(type: TypeRule, fields: Record<string, FieldResult>):
       };
       const check = checkPersonalId(field.value, context);
       if (!check.valid) {
-        const fixes = repairByConfusion(field.value, (c) => checkPersonalId(c, context).valid);
+        const fixes = trusted.has(key) ? [] : repairByConfusion(field.value, (c) => checkPersonalId(c, context).valid);
         if (fixes.length === 1) {
           problems.push(`${key}: read ${field.value}, corrected to ${fixes[0]} (${check.problems.join('; ')})`);
           field.value = fixes[0]!;

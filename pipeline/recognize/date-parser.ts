@@ -35,7 +35,8 @@ const COMPACT = /(?<![\d])(\d{2})(\d{2})(\d{4})(?![\d])/;
 
 /** Finds the first date in the text: "ngày 15 tháng 10 năm 2023", "15/10/2023", "6-5-2025", "15.10.2023". */
 export function parseDate(input: string, options: { allowCompact?: boolean } = {}): ParsedDate | null {
-  const folded = stripLeaders(foldText(input));
+  // Bilingual forms put English glosses between the parts: "Ngày (date) 28 tháng (month) 08 năm (year) 2025".
+  const folded = stripLeaders(foldText(input)).replace(/\((?:date|day|month|year|d|m|y)\)/g, ' ');
   const w = WORDS_DIGITS.exec(folded);
   if (w) {
     const iso = toIso(+fixDigitRun(w[3]!), +fixDigitRun(w[2]!), +fixDigitRun(w[1]!));

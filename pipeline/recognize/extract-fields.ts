@@ -34,6 +34,16 @@ export interface Extraction {
   fields: Record<string, FieldResult>;
   /** Validation findings that should send the component to review. */
   problems: string[];
+  /** Fields read from a trusted text layer (every word at confidence >= TRUSTED_CONFIDENCE). */
+  trusted: Set<string>;
+}
+
+/** Word confidence of a trusted text layer (page-model: 1 for a trusted text layer). */
+export const TRUSTED_CONFIDENCE = 0.999;
+
+function isTrusted(c: Candidate): boolean {
+  const words = c.pieces.flatMap((p) => p.line.words.filter((w) => w.end > p.start && w.start < p.end));
+  return words.length > 0 && words.every((w) => w.word.confidence >= TRUSTED_CONFIDENCE);
 }
 
 interface Context {
@@ -255,6 +265,7 @@ export function extractFields(input: ExtractInput): Extraction {
   const ctx: Context = { input, hits, blockStarts: starts, blocks, shared: sharedLabels(type) };
   const fields: Record<string, FieldResult> = {};
   const notes: string[] = [];
+  const trustedFields = new Set<string>();
   for (const [key, f] of Object.entries(type.fields)) {
     const candidates = [
       ...(f.anchor === 'title' ? titleCandidate(ctx) : []),
@@ -268,12 +279,16 @@ export function extractFields(input: ExtractInput): Extraction {
       const sig = `${c.pieces.map((p) => lineKey(p.line)).join(',')}|${text}`;
       if (seen.has(sig)) continue;
       seen.add(sig);
-      const parsed = parseValue(f.type, text, { notFuture: f.notFuture });
+      let parsed = parseValue(f.type, text, { notFuture: f.notFuture });
       if (!parsed) continue;
+      const trusted = isTrusted(c);
+      if (trusted) trustedFields.add(key);
+      // OCR misreads are repaired; a trusted text layer is kept as printed.
+      if (parsed.repair && !trusted) parsed = { ...parsed, ...parsed.repair, notes: [parsed.repair.note] };
       fields[key] = toResult(c, parsed);
       for (const n of parsed.notes ?? []) notes.push(`${key}: ${n}`);
       break;
     }
   }
-  return { fields, problems: notes };
+  return { fields, problems: notes, trusted: trustedFields };
 }

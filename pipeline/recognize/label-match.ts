@@ -47,7 +47,7 @@ const SPLIT_SIMILARITY = 0.9;
 const AFTER_LABEL = /^\s*(?:\([^)]{0,30}\))?\s*(?:\/[^:\n]{0,40}(?=:))?\s*[.)\]]*\s*([:：])?/u;
 
 function tokensAlign(line: string[], label: string[]): boolean {
-  return label.every((t, k) => ocrEditDistance(line[k]!, t) <= allowedDistance(t.length));
+  return label.every((t, k) => ocrEditDistance(line[k]!, t, allowedDistance(t.length)) <= allowedDistance(t.length));
 }
 
 /** Every acceptable match of one label on a line. */

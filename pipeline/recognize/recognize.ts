@@ -32,8 +32,8 @@ export function recognize(
     const lines = ordered
       .filter((p) => p.number >= span.first && p.number <= span.last)
       .flatMap((p) => prepared.get(p.number) ?? []);
-    const { fields, problems } = extractFields({ type, lines, pack: effective, title: span.head.title });
-    problems.push(...crossCheck(type, fields));
+    const { fields, problems, trusted } = extractFields({ type, lines, pack: effective, title: span.head.title });
+    problems.push(...crossCheck(type, fields, trusted));
     const confidence = round(span.head.score);
     const review = routeForReview({ type, confidence, fields, problems, settings: effective.settings });
     return {

@@ -24,6 +24,11 @@ export interface ParsedValue {
   /** Characters of the input the value came from (for word boxes); the whole input when unknown. */
   span?: [number, number];
   notes?: string[];
+  /**
+   * A valid reading one OCR confusion away from an invalid value. Callers use it for OCR text, not for a trusted
+   * text layer, where the printed (invalid) value is what the paper says.
+   */
+  repair?: { value: string; quality: number; note: string };
 }
 
 /** Surrounding noise: dot leaders, colons, bullets, stray punctuation. */
@@ -145,15 +150,20 @@ export function parseTaxCode(input: string): ParsedValue | null {
   const main = fixDigitRun(m[1]!.replace(/[ .]/g, ''));
   if (!/^\d{10}$/.test(main)) return null;
   const code = m[2] ? `${main}-${fixDigitRun(m[2])}` : main;
-  let quality = fixDigitRun(m[0]) !== m[0] ? 0.8 : 1;
+  const quality = fixDigitRun(m[0]) !== m[0] ? 0.8 : 1;
   if (isValidTaxCode(code)) return { value: code, quality };
   const fixes = repairByConfusion(main, isValidTaxCode);
+  const result: ParsedValue = { value: code, quality: 0.3, notes: ['tax code check digit fails'] };
   if (fixes.length > 0) {
-    quality *= fixes.length === 1 ? 0.6 : 0.4;
     const fixed = m[2] ? `${fixes[0]}-${fixDigitRun(m[2])}` : fixes[0]!;
-    return { value: fixed, quality, notes: [`check digit repaired from ${code}`] };
+    const q = quality * (fixes.length === 1 ? 0.6 : 0.4);
+    result.repair = {
+      value: fixed,
+      quality: q,
+      note: `tax code check digit fails; read ${code}, corrected to ${fixed}`,
+    };
   }
-  return { value: code, quality: 0.3, notes: ['tax code check digit fails'] };
+  return result;
 }
 
 /** Register/document number: "123/QĐ-UBND", "CS 123456" (inner space kept), spaces around '/' and '-' removed. */

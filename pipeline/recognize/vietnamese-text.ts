@@ -86,21 +86,31 @@ const CONFUSABLE = new Set([
 ]);
 const CONFUSION_COST = 0.4;
 
-/** Levenshtein distance with cheaper substitutions for OCR-confusable characters. */
-export function ocrEditDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance with cheaper substitutions for OCR-confusable characters. With `max`, stops early and
+ * returns a value above `max` as soon as the distance must exceed it.
+ */
+export function ocrEditDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  if (Math.abs(m - n) > max) return max + 1;
+  let prev = new Float64Array(n + 1);
+  let cur = new Float64Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a[i - 1]!;
     for (let j = 1; j <= n; j++) {
-      const ca = a[i - 1]!;
       const cb = b[j - 1]!;
       const sub = ca === cb ? 0 : CONFUSABLE.has(ca + cb) ? CONFUSION_COST : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
-    prev = cur;
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
   }
   return prev[n]!;
 }
@@ -121,8 +131,9 @@ export function fuzzySimilarity(candidate: string, target: string): number {
   const a = candidate.replace(/ /g, '');
   const b = target.replace(/ /g, '');
   if (b.length === 0) return 0;
-  const d = ocrEditDistance(a, b);
-  if (d > allowedDistance(b.length)) return 0;
+  const allowed = allowedDistance(b.length);
+  const d = ocrEditDistance(a, b, allowed);
+  if (d > allowed) return 0;
   return Math.max(0, 1 - d / b.length);
 }
 

@@ -193,6 +193,17 @@ describe('recognize: OCR noise and validation', () => {
     expect(c!.status).toBe('needs_review');
   });
 
+  it('repairs a tax code misread by OCR, but keeps a trusted text layer as printed', () => {
+    const lines = LPTB.pages[0]!.map((l) => (l.startsWith('[05]') ? '[05] Mã số thuế: 0700684378' : l));
+    const [ocr] = recognize([{ number: 1, text: pageFromLines(lines, { confidence: 0.9 }) }], pack);
+    expect(ocr!.fields.ma_so_thue?.value).toBe('0100684378');
+    expect(ocr!.reasons.join()).toMatch(/ma_so_thue: .*corrected to 0100684378/);
+    const [layer] = recognize([{ number: 1, text: pageFromLines(lines, { confidence: 1 }) }], pack);
+    expect(layer!.fields.ma_so_thue?.value).toBe('0700684378');
+    expect(layer!.fields.ma_so_thue!.confidence).toBeLessThan(0.5);
+    expect(layer!.reasons.join()).toMatch(/ma_so_thue: tax code check digit fails/);
+  });
+
   it('leaves missing fields absent and lists missing key fields', () => {
     const pages = toPages([['>>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'GIẤY KHAI SINH', 'Giới tính: Nam']]);
     const [c] = recognize(pages, pack);

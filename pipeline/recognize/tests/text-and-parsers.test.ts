@@ -103,6 +103,7 @@ describe('dates', () => {
     ['14 giờ 30 phút, ngày 15 tháng 10 năm 2023', '2023-10-15'],
     ['Ngay 15 thang 10 nam 2023', '2023-10-15'],
     ['15/1O/2O23', '2023-10-15'],
+    ['Ngày (date) 28 tháng (month) 08 năm (year) 2025', '2025-08-28'],
     ['Ngày mười lăm tháng mười năm hai nghìn không trăm hai mươi ba', '2023-10-15'],
     ['ngày năm tháng năm năm một nghìn chín trăm chín mươi', '1990-05-05'],
   ])('%s -> %s', (text, iso) => {
@@ -157,9 +158,12 @@ describe('value parsers', () => {
     expect(parseTaxCode('0100109106-001')?.value).toBe('0100109106-001');
     expect(parseTaxCode('0100 109 106')?.value).toBe('0100109106');
     // One confusable digit wrong (1 read as 7): repaired to the valid reading, with lower quality.
+    // The printed value is kept; the repair is offered for OCR text.
     const repaired = parseTaxCode('0700684378');
-    expect(repaired?.value).toBe('0100684378');
-    expect(repaired?.quality).toBeLessThan(1);
+    expect(repaired?.value).toBe('0700684378');
+    expect(repaired?.quality).toBeLessThan(0.5);
+    expect(repaired?.repair?.value).toBe('0100684378');
+    expect(repaired?.repair?.quality).toBeLessThan(1);
     expect(parseTaxCode('12345')).toBeNull();
   });
 
