@@ -7,6 +7,7 @@ import {
   HOA_DON,
   HOP_DONG,
   KHAI_SINH,
+  LPTB,
   QUYET_DINH,
   type SampleDocument,
 } from './sample-documents.js';
