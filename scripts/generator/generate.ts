@@ -223,7 +223,6 @@ export async function generate(options: GenerateOptions): Promise<Truth> {
       const look = randomScanLook(pageRng, dpi, limits, source.format !== 'tiff');
       if (page.blank) look.rotation = 0;
       const canvas = renderScanned(page.spec, look, pageRng, page.blank);
-      const { width, height } = canvas;
       const seed = pageRng.int(1, 2 ** 31);
       if (source.format === 'tiff') {
         // Equal-size pages: pad card scans onto A4 so the TIFF pages can be joined.

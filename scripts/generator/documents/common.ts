@@ -64,9 +64,9 @@ export function motto(rng: Rng): Block[] {
   return [
     b.center(rng.chance(0.7) ? 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' : 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', {
       bold: true,
-      size: 11.5,
+      size: 10.5,
     }),
-    b.center('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 12.5 }),
+    b.center('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 11.5 }),
     b.rule(48),
   ];
 }
