@@ -35,6 +35,8 @@ export interface PageClass {
   continues: string[];
   /** A generic continuation marker ("Trang 2/3", "Điều 3") appears. */
   genericContinuation: boolean;
+  /** The top of the page looks like a first page: the national motto or a "Số: 12/…" symbol line. */
+  head: boolean;
 }
 
 /** Weights of the page score; exported so callers can tune them without touching the logic. */
@@ -124,6 +126,7 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
     ranking: [],
     continues: [],
     genericContinuation: false,
+    head: false,
   };
   if (!lines || lines.every((l) => !l.text)) return empty;
   const { thresholds } = pack.settings;
@@ -178,6 +181,7 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
     ranking,
     continues,
     genericContinuation: pack.settings.continuation.some((c) => keyContains(pageKey, foldKey(c))),
+    head: looksLikeFirstPage(lines, pack),
   };
 }
 
@@ -189,4 +193,12 @@ function keywordScore(t: TypeRule, pageKey: string, symbolLines: string[]): numb
   });
   if (symbol) s += CLASSIFY_WEIGHTS.symbol;
   return Math.min(1, s);
+}
+
+function looksLikeFirstPage(lines: PreparedLine[], pack: RulePack): boolean {
+  const zone = lines.filter((l) => l.yRel <= pack.settings.titleZone);
+  return zone.some((l) => {
+    const key = foldKey(l.text);
+    return /^so \d+ [a-z]/.test(key) || isListed(key, pack.settings.motto);
+  });
 }

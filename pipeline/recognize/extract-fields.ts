@@ -150,7 +150,10 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
     const first = { line, start: hit.valueStart, end };
     out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality });
   }
-  if (f.position !== 'right') {
+  // Only a label that ends its line (or has a colon) hands its value to the next line; a label word inside a
+  // title or sentence does not.
+  const endsLine = !cleanText(line.text.slice(hit.valueStart, end));
+  if (f.position !== 'right' && (hit.colon || (hit.atLineStart && endsLine))) {
     const next = scope[scope.indexOf(line) + 1];
     if (next && next.page === line.page && next.index === line.index + 1 && !startsWithLabel(ctx, next)) {
       const first = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
@@ -185,16 +188,21 @@ function labelCandidates(ctx: Context, key: string, f: FieldRule): Candidate[] {
   const all = ctx.input.lines;
   const block = f.block ? ctx.blocks.get(f.block) : undefined;
   const scope = block ?? all;
-  const out: Candidate[] = [...itemCandidates(ctx, scope, f)];
+  const ranked: { c: Candidate; rank: number; order: number }[] = [];
+  const labelRank = new Map(f.labels.map((l, i) => [l, i]));
   for (const line of scope) {
     for (const hit of ctx.hits.get(line) ?? []) {
       if (!hit.owners.includes(key)) continue;
       // Outside its block a field only trusts labels no other field uses.
       if (f.block && !block && ctx.shared.has(foldKey(hit.label))) continue;
-      out.push(...candidatesForHit(ctx, scope, line, hit, f));
+      for (const c of candidatesForHit(ctx, scope, line, hit, f)) {
+        ranked.push({ c, rank: labelRank.get(hit.label) ?? f.labels.length, order: ranked.length });
+      }
     }
   }
-  return out;
+  // Labels listed first in the rule data are preferred; among equals, reading order.
+  ranked.sort((a, b) => a.rank - b.rank || a.order - b.order);
+  return [...itemCandidates(ctx, scope, f), ...ranked.map((r) => r.c)];
 }
 
 function firstPageLines(ctx: Context): PreparedLine[] {

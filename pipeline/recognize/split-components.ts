@@ -13,8 +13,11 @@ export interface ComponentSpan {
 
 /** True when an untitled page rather begins a new component than continues the current one. */
 function startsNew(page: PageClass, current: ComponentSpan): boolean {
+  if (page.continues.includes(current.type)) return false;
+  // A page opening with the motto or a "Số: …" line is the first page of something, even without a title.
+  if (page.head) return true;
   if (page.type === 'khac' || page.type === current.type) return false;
-  if (page.genericContinuation || page.continues.includes(current.type)) return false;
+  if (page.genericContinuation) return false;
   // Keyword evidence alone (e.g. a card back after a contract) needs its own continuation or a strong score.
   return page.continues.includes(page.type) || current.type === 'khac';
 }

@@ -78,6 +78,19 @@ describe('recognize: a dossier stack', () => {
     for (const [i, doc] of DOSSIER_ORDER.entries()) expect(values(result[i]!.fields)).toMatchObject(doc.expected);
   });
 
+  it('splits a stack of one sample of every type, with blank backs between them', () => {
+    const pages: (string[] | null)[] = [];
+    const expected: [string, [number, number]][] = [];
+    for (const [i, doc] of ALL_SAMPLES.entries()) {
+      const first = pages.length + 1;
+      pages.push(...doc.pages);
+      if (i % 3 === 0) pages.push(null);
+      expected.push([doc.type, [first, pages.length]]);
+    }
+    const result = recognize(toPages(pages), pack);
+    expect(result.map((c) => [c.type, c.pages])).toEqual(expected);
+  });
+
   it('joins blank pages to the component before them; a lone blank page is one khac component', () => {
     const pages = toPages([...QUYET_DINH.pages, null, ...KHAI_SINH.pages]);
     const result = recognize(pages, pack);

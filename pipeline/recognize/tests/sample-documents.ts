@@ -337,18 +337,415 @@ export const KET_HON: SampleDocument = {
   },
 };
 
+export const BIEN_LAI: SampleDocument = {
+  type: 'bien_lai_thu_phi',
+  pages: [
+    [
+      'UBND HUYỆN PHÚ HÒA',
+      ...MOTTO,
+      'BIÊN LAI THU PHÍ, LỆ PHÍ',
+      '(Bản thể hiện của biên lai điện tử)',
+      'Mẫu số: 01BLP2-001     Ký hiệu: AA-22P     Số: 0001234',
+      'Tên đơn vị thu phí, lệ phí: Văn phòng đăng ký đất đai',
+      'Họ tên người nộp tiền: NGUYỄN VĂN AN',
+      'Tên loại phí, lệ phí: Lệ phí cấp giấy chứng nhận quyền sử dụng đất',
+      'Số tiền: 50.000 đồng',
+      '(Viết bằng chữ): Năm mươi nghìn đồng',
+      'Ngày 16 tháng 10 năm 2023',
+      'Người thu tiền',
+    ],
+  ],
+  expected: {
+    ky_hieu: 'AA-22P',
+    so_bien_lai: '0001234',
+    nguoi_nop: 'NGUYỄN VĂN AN',
+    noi_dung: 'Lệ phí cấp giấy chứng nhận quyền sử dụng đất',
+    so_tien: '50000',
+    so_tien_bang_chu: 'Năm mươi nghìn đồng',
+    ngay_thu: '2023-10-16',
+  },
+};
+
+export const BIEN_DONG: SampleDocument = {
+  type: 'don_dang_ky_bien_dong',
+  pages: [
+    [
+      ...MOTTO,
+      'Mẫu số 09/ĐK',
+      'ĐƠN ĐĂNG KÝ BIẾN ĐỘNG ĐẤT ĐAI, TÀI SẢN GẮN LIỀN VỚI ĐẤT',
+      'Kính gửi: Văn phòng đăng ký đất đai tỉnh Phú Yên',
+      'I. PHẦN KÊ KHAI CỦA NGƯỜI ĐĂNG KÝ',
+      '1. Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất',
+      '1.1 Tên: PHẠM THỊ THU',
+      '1.2 Giấy tờ nhân thân/pháp nhân: CCCD số 054192004567',
+      '1.3 Địa chỉ: Phường 7, thành phố Tuy Hòa, tỉnh Phú Yên',
+      '2. Giấy chứng nhận đã cấp',
+      '2.1 Thửa đất số: 123     2.2 Tờ bản đồ số: 45',
+      '3. Nội dung biến động về: chuyển nhượng quyền sử dụng đất từ ông Nguyễn Văn An',
+      '4. Lý do biến động: nhận chuyển nhượng quyền sử dụng đất',
+    ],
+  ],
+  expected: {
+    nguoi_dang_ky: 'PHẠM THỊ THU',
+    so_dinh_danh: '054192004567',
+    dia_chi: 'Phường 7, thành phố Tuy Hòa, tỉnh Phú Yên',
+    thua_dat_so: '123',
+    to_ban_do_so: '45',
+    noi_dung_bien_dong: 'chuyển nhượng quyền sử dụng đất từ ông Nguyễn Văn An',
+    ly_do_bien_dong: 'nhận chuyển nhượng quyền sử dụng đất',
+  },
+};
+
+export const HON_NHAN: SampleDocument = {
+  type: 'xac_nhan_tinh_trang_hon_nhan',
+  pages: [
+    [
+      'ỦY BAN NHÂN DÂN',
+      'PHƯỜNG 7',
+      ...MOTTO,
+      'GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN',
+      'Xét đề nghị của ông/bà: Trần Văn Bình',
+      'XÁC NHẬN:',
+      'Họ, chữ đệm, tên: ĐỖ THỊ LAN',
+      'Ngày, tháng, năm sinh: 14/07/1993     Giới tính: Nữ',
+      'Giấy tờ tùy thân: CCCD số 054193002222',
+      'Nơi cư trú: Phường 7, thành phố Tuy Hòa, tỉnh Phú Yên',
+      'Tình trạng hôn nhân: Chưa đăng ký kết hôn với ai',
+      'Giấy này được cấp để: làm thủ tục đăng ký kết hôn',
+      'Giấy này có giá trị sử dụng đến ngày 14/04/2018',
+    ],
+  ],
+  expected: {
+    ho_ten: 'ĐỖ THỊ LAN',
+    ngay_sinh: '1993-07-14',
+    so_dinh_danh: '054193002222',
+    noi_cu_tru: 'Phường 7, thành phố Tuy Hòa, tỉnh Phú Yên',
+    tinh_trang_hon_nhan: 'Chưa đăng ký kết hôn với ai',
+    muc_dich_su_dung: 'làm thủ tục đăng ký kết hôn',
+    co_gia_tri_den: '2018-04-14',
+  },
+};
+
+export const KHAI_TU: SampleDocument = {
+  type: 'trich_luc_khai_tu',
+  pages: [
+    [
+      ...MOTTO,
+      'TRÍCH LỤC KHAI TỬ',
+      'Số: 08/TLKT-BS',
+      'Họ, chữ đệm, tên: NGUYỄN VĂN CƯỜNG',
+      'Ngày, tháng, năm sinh: 01/01/1940',
+      'Số định danh cá nhân: 054040000123',
+      'Đã chết vào lúc: 10 giờ 30 phút, ngày 05 tháng 01 năm 2020',
+      'Nơi chết: Bệnh viện đa khoa tỉnh Phú Yên',
+      'Nguyên nhân chết: Bệnh già',
+    ],
+  ],
+  expected: {
+    so: '08/TLKT-BS',
+    ho_ten: 'NGUYỄN VĂN CƯỜNG',
+    ngay_sinh: '1940-01-01',
+    so_dinh_danh: '054040000123',
+    ngay_chet: '2020-01-05',
+    noi_chet: 'Bệnh viện đa khoa tỉnh Phú Yên',
+  },
+};
+
+export const DOANH_NGHIEP: SampleDocument = {
+  type: 'gcn_dang_ky_doanh_nghiep',
+  pages: [
+    [
+      'SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH PHÚ YÊN',
+      'PHÒNG ĐĂNG KÝ KINH DOANH',
+      ...MOTTO,
+      'GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP',
+      'CÔNG TY TRÁCH NHIỆM HỮU HẠN MỘT THÀNH VIÊN',
+      'Mã số doanh nghiệp: 0100112437',
+      'Đăng ký lần đầu: ngày 03 tháng 04 năm 2015',
+      '1. Tên công ty viết bằng tiếng Việt: CÔNG TY TNHH XÂY DỰNG HÒA AN',
+      '2. Địa chỉ trụ sở chính: Số 12 đường Trần Hưng Đạo, phường 1,',
+      'thành phố Tuy Hòa, tỉnh Phú Yên',
+      '3. Vốn điều lệ: 2.000.000.000 đồng',
+      'Bằng chữ: Hai tỷ đồng',
+      '4. Người đại diện theo pháp luật của công ty',
+      'Họ và tên: LÊ VĂN HÙNG     Giới tính: Nam',
+      'Chức danh: Giám đốc',
+    ],
+  ],
+  expected: {
+    ma_so_doanh_nghiep: '0100112437',
+    ngay_dang_ky_lan_dau: '2015-04-03',
+    ten_doanh_nghiep: 'CÔNG TY TNHH XÂY DỰNG HÒA AN',
+    dia_chi_tru_so: 'Số 12 đường Trần Hưng Đạo, phường 1, thành phố Tuy Hòa, tỉnh Phú Yên',
+    von_dieu_le: '2000000000',
+    nguoi_dai_dien: 'LÊ VĂN HÙNG',
+  },
+};
+
+export const HO_KINH_DOANH: SampleDocument = {
+  type: 'gcn_dang_ky_ho_kinh_doanh',
+  pages: [
+    [
+      'UBND HUYỆN PHÚ HÒA',
+      'PHÒNG TÀI CHÍNH - KẾ HOẠCH',
+      ...MOTTO,
+      'GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH',
+      'Mã số hộ kinh doanh: 37A8012345',
+      'Đăng ký lần đầu: ngày 10 tháng 06 năm 2019',
+      '1. Tên hộ kinh doanh: TẠP HÓA HÒA AN',
+      '2. Địa điểm kinh doanh: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+      '3. Ngành, nghề kinh doanh: Bán lẻ hàng tạp hóa',
+      '4. Vốn kinh doanh: 100.000.000 đồng',
+      '5. Chủ hộ kinh doanh:',
+      'Họ và tên: NGUYỄN VĂN AN',
+      'Số định danh cá nhân: 001089012345',
+    ],
+  ],
+  expected: {
+    ma_so_ho_kinh_doanh: '37A8012345',
+    ngay_dang_ky_lan_dau: '2019-06-10',
+    ten_ho_kinh_doanh: 'TẠP HÓA HÒA AN',
+    dia_diem_kinh_doanh: 'Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+    nganh_nghe: 'Bán lẻ hàng tạp hóa',
+    von_kinh_doanh: '100000000',
+    chu_ho: 'NGUYỄN VĂN AN',
+    so_dinh_danh: '001089012345',
+  },
+};
+
+export const XAY_DUNG: SampleDocument = {
+  type: 'giay_phep_xay_dung',
+  pages: [
+    [
+      'UBND HUYỆN PHÚ HÒA',
+      ...MOTTO,
+      'Số: 56/GPXD',
+      '>>Phú Hòa, ngày 12 tháng 12 năm 2023',
+      'GIẤY PHÉP XÂY DỰNG',
+      '1. Cấp cho: Ông Nguyễn Văn An',
+      'Địa chỉ: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+      '2. Được phép xây dựng công trình: Nhà ở riêng lẻ',
+      '- Theo thiết kế: do Công ty TNHH Hòa An lập',
+      '- Gồm các nội dung sau:',
+      '+ Vị trí xây dựng: Lô đất số: 12, Thửa đất số: 123',
+      '+ Diện tích xây dựng tầng 1: 95,5 m²',
+      'Địa điểm xây dựng: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+    ],
+  ],
+  expected: {
+    so_giay_phep: '56/GPXD',
+    ngay_cap: '2023-12-12',
+    chu_dau_tu: 'NGUYỄN VĂN AN',
+    thua_dat_so: '12',
+    dien_tich_xay_dung: '95.5',
+    dia_diem_xay_dung: 'Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+  },
+};
+
+export const TO_KHAI: SampleDocument = {
+  type: 'don_to_khai',
+  pages: [
+    [
+      ...MOTTO,
+      'TỜ KHAI ĐĂNG KÝ KHAI SINH',
+      'Kính gửi: Ủy ban nhân dân xã Hòa An',
+      'Họ, chữ đệm, tên người yêu cầu: TRẦN VĂN CƯỜNG',
+      'Nơi cư trú: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+      'Giấy tờ tùy thân: CCCD số 054088001234',
+      'Quan hệ với người được khai sinh: Cha',
+      'Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:',
+      'Họ, chữ đệm, tên: TRẦN THỊ BÌNH',
+    ],
+  ],
+  expected: {
+    tieu_de: 'TỜ KHAI ĐĂNG KÝ KHAI SINH',
+    nguoi_yeu_cau: 'TRẦN VĂN CƯỜNG',
+    so_dinh_danh: '054088001234',
+  },
+};
+
+export const CU_TRU: SampleDocument = {
+  type: 'xac_nhan_cu_tru',
+  pages: [
+    [
+      'BỘ CÔNG AN',
+      'CÔNG AN XÃ HÒA AN',
+      ...MOTTO,
+      'Mẫu CT07 ban hành kèm theo Thông tư số 66/2023/TT-BCA',
+      'XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ',
+      '1. Họ, chữ đệm và tên: NGUYỄN VĂN AN',
+      '2. Ngày, tháng, năm sinh: 15/10/1989     3. Giới tính: Nam',
+      '4. Số định danh cá nhân: 001089012345',
+      '5. Nơi thường trú: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+      '6. Nơi tạm trú: Phường 7, thành phố Tuy Hòa, tỉnh Phú Yên',
+      '7. Họ, chữ đệm và tên chủ hộ: NGUYỄN VĂN CƯỜNG',
+      '8. Quan hệ với chủ hộ: Con',
+    ],
+  ],
+  expected: {
+    ho_ten: 'NGUYỄN VĂN AN',
+    ngay_sinh: '1989-10-15',
+    gioi_tinh: 'Nam',
+    so_dinh_danh: '001089012345',
+    noi_thuong_tru: 'Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+    noi_tam_tru: 'Phường 7, thành phố Tuy Hòa, tỉnh Phú Yên',
+    ho_ten_chu_ho: 'NGUYỄN VĂN CƯỜNG',
+    quan_he_voi_chu_ho: 'Con',
+  },
+};
+
+export const HO_KHAU: SampleDocument = {
+  type: 'so_ho_khau',
+  pages: [
+    ['>>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỔ HỘ KHẨU', 'Số: 170012345'],
+    [
+      'Họ và tên chủ hộ: NGUYỄN VĂN CƯỜNG',
+      'Nơi thường trú: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+      'Quan hệ với chủ hộ: Chủ hộ',
+    ],
+  ],
+  expected: {
+    so: '170012345',
+    ho_ten_chu_ho: 'NGUYỄN VĂN CƯỜNG',
+    noi_thuong_tru: 'Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+  },
+};
+
+export const TNCN: SampleDocument = {
+  type: 'to_khai_thue_tncn',
+  pages: [
+    [
+      ...MOTTO,
+      'Mẫu số: 03/BĐS-TNCN',
+      'TỜ KHAI THUẾ THU NHẬP CÁ NHÂN',
+      '(Áp dụng đối với cá nhân có thu nhập từ chuyển nhượng bất động sản)',
+      '[04] Tên người nộp thuế: NGUYỄN VĂN AN',
+      '[05] Mã số thuế: 0100684378',
+      'Giá chuyển nhượng: 1.500.000.000 đồng',
+      'Số thuế phải nộp: 30.000.000 đồng',
+    ],
+  ],
+  expected: {
+    nguoi_nop: 'NGUYỄN VĂN AN',
+    ma_so_thue: '0100684378',
+    gia_chuyen_nhuong: '1500000000',
+    so_thue_phai_nop: '30000000',
+  },
+};
+
+export const NOP_TIEN: SampleDocument = {
+  type: 'giay_nop_tien_nsnn',
+  pages: [
+    [
+      'Mẫu số: C1-02/NS',
+      'GIẤY NỘP TIỀN VÀO NGÂN SÁCH NHÀ NƯỚC',
+      'Người nộp thuế: NGUYỄN VĂN AN',
+      'Mã số thuế: 0100684378',
+      'Đề nghị NH/KBNN: KHO BẠC NHÀ NƯỚC PHÚ HÒA trích TK số: 123456',
+      'Tổng số tiền: 30.000.000',
+      'Tổng số tiền ghi bằng chữ: Ba mươi triệu đồng',
+      'Ngày 20 tháng 10 năm 2023',
+    ],
+  ],
+  expected: {
+    nguoi_nop: 'NGUYỄN VĂN AN',
+    ma_so_thue: '0100684378',
+    so_tien: '30000000',
+    so_tien_bang_chu: 'Ba mươi triệu đồng',
+    ngay_nop: '2023-10-20',
+  },
+};
+
+export const BAN_DO: SampleDocument = {
+  type: 'trich_luc_ban_do',
+  pages: [
+    [
+      'VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI TỈNH PHÚ YÊN',
+      'TRÍCH LỤC BẢN ĐỒ ĐỊA CHÍNH',
+      '1. Thửa đất số: 123     2. Tờ bản đồ số: 45',
+      '3. Địa chỉ thửa đất: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+      '4. Diện tích: 250,0 m²',
+      'Bảng kê tọa độ, chiều dài cạnh thửa',
+      'Số hiệu đỉnh thửa | X (m) | Y (m) | Chiều dài cạnh (m)',
+    ],
+  ],
+  expected: {
+    thua_dat_so: '123',
+    to_ban_do_so: '45',
+    dia_chi_thua_dat: 'Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên',
+    dien_tich: '250',
+  },
+};
+
+export const THUA_KE: SampleDocument = {
+  type: 'van_ban_thua_ke',
+  pages: [
+    [
+      ...MOTTO,
+      'VĂN BẢN THỎA THUẬN PHÂN CHIA DI SẢN THỪA KẾ',
+      'Chúng tôi là những người thừa kế theo pháp luật của:',
+      'Người để lại di sản: NGUYỄN VĂN CƯỜNG',
+      'Ông Nguyễn Văn Cường đã chết ngày 05/01/2020 theo Trích lục khai tử số 08/TLKT-BS.',
+      'Di sản là quyền sử dụng thửa đất số: 123, tờ bản đồ số: 45',
+    ],
+  ],
+  expected: {
+    nguoi_de_lai_di_san: 'NGUYỄN VĂN CƯỜNG',
+    ngay_chet: '2020-01-05',
+    thua_dat_so: '123',
+    to_ban_do_so: '45',
+  },
+};
+
+export const CONG_VAN: SampleDocument = {
+  type: 'cong_van',
+  pages: [
+    [
+      'UỶ BAN NHÂN DÂN',
+      'HUYỆN PHÚ HÒA',
+      ...MOTTO,
+      'Số: 1906/UBND-VP',
+      '>>Phú Hòa, ngày 03 tháng 11 năm 2023',
+      'V/v triển khai số hóa hồ sơ thủ tục hành chính',
+      'Kính gửi: Các phòng, ban chuyên môn thuộc UBND huyện',
+      'Thực hiện Thông tư số 01/2023/TT-VPCP, UBND huyện đề nghị các đơn vị triển khai số hóa.',
+    ],
+  ],
+  expected: {
+    so_ky_hieu: '1906/UBND-VP',
+    ngay_ban_hanh: '2023-11-03',
+    co_quan_ban_hanh: 'UỶ BAN NHÂN DÂN HUYỆN PHÚ HÒA',
+    trich_yeu: 'triển khai số hóa hồ sơ thủ tục hành chính',
+  },
+};
+
 /** Seven documents as one scanned dossier: receipt, application, card, GCN, contract, declaration, decision. */
 export const DOSSIER_ORDER = [TIEP_NHAN, UY_QUYEN, CAN_CUOC, GCN, HOP_DONG, LPTB, QUYET_DINH];
 
 export const ALL_SAMPLES = [
   CAN_CUOC,
   KHAI_SINH,
-  HOP_DONG,
+  KET_HON,
+  HON_NHAN,
+  KHAI_TU,
   GCN,
+  HOP_DONG,
+  BIEN_DONG,
   LPTB,
+  BIEN_LAI,
   HOA_DON,
+  DOANH_NGHIEP,
+  HO_KINH_DOANH,
   UY_QUYEN,
   TIEP_NHAN,
   QUYET_DINH,
-  KET_HON,
+  XAY_DUNG,
+  TO_KHAI,
+  CU_TRU,
+  HO_KHAU,
+  TNCN,
+  NOP_TIEN,
+  BAN_DO,
+  THUA_KE,
+  CONG_VAN,
 ];
