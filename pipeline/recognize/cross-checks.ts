@@ -45,6 +45,15 @@ export function crossCheck(
         }
       }
     }
+    if (rule.type === 'money') {
+      // "1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng)": the words printed beside the figures.
+      const inline = /bằng chữ\s*[:：]?\s*(.+)$/iu.exec(field.raw.normalize('NFC'));
+      const words = inline ? parseNumberWords(inline[1]!) : null;
+      if (words !== null && String(words) !== field.value) {
+        problems.push(`${key}: amount in words (${words}) disagrees with the figures (${field.value})`);
+        field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.moneyDisagrees);
+      }
+    }
     if (rule.agreesWith) {
       const amount = fields[rule.agreesWith];
       const words = parseNumberWords(field.value);

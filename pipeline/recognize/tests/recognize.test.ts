@@ -3,6 +3,7 @@ import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import {
   ALL_SAMPLES,
+  CAN_CUOC,
   DOSSIER_ORDER,
   HOA_DON,
   HOP_DONG,
@@ -194,6 +195,38 @@ describe('recognize: OCR noise and validation', () => {
     expect(c!.status).toBe('needs_review');
     expect(c!.reasons.join()).toMatch(/so_tien_bang_chu \(2600000\) disagrees with tong_tien_thanh_toan \(2680000\)/);
     expect(c!.fields.tong_tien_thanh_toan!.confidence).toBeLessThan(0.6);
+  });
+
+  it('checks figures against the words printed beside them', () => {
+    const pages = HOP_DONG.pages.map((p) =>
+      p.map((l) =>
+        l.startsWith('Giá chuyển nhượng')
+          ? 'Giá chuyển nhượng: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm mươi triệu đồng)'
+          : l,
+      ),
+    );
+    const [c] = recognize(toPages(pages), pack);
+    expect(c!.fields.gia_chuyen_nhuong?.value).toBe('1500000000');
+    expect(c!.reasons.join()).toMatch(/gia_chuyen_nhuong: amount in words \(1050000000\) disagrees/);
+    expect(c!.status).toBe('needs_review');
+  });
+
+  it('reads a card whose OCR lost every accent', () => {
+    const strip = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D');
+    const [c] = recognize(toPages(CAN_CUOC.pages.map((p) => p.map(strip))), pack);
+    expect(c!.type).toBe('can_cuoc');
+    expect(values(c!.fields)).toMatchObject({
+      so_dinh_danh: '001089012345',
+      ho_ten: 'NGUYEN VAN AN',
+      ngay_sinh: '1989-10-15',
+      gioi_tinh: 'Nam',
+      co_gia_tri_den: '2029-10-15',
+    });
   });
 
   it('corrects an ID whose century digit contradicts the birth date when one confusable digit explains it', () => {
