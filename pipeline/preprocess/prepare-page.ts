@@ -99,11 +99,15 @@ export async function preparePage(
     const trustUpright = options.trustUprightConfidence ?? 0.5;
     if (guess.rotation !== 0 || guess.confidence < trustUpright) {
       const k = Math.min(1, (options.orientationDpi ?? 150) / dpi);
-      const small = await sharp(gray, raw)
-        .resize(Math.max(1, Math.round(width * k)))
-        .toColourspace('b-w')
-        .png()
-        .toBuffer();
+      // Stamped with its real resolution: Tesseract's OSD rejects a copy whose density says otherwise.
+      const small = stampPngDensity(
+        await sharp(gray, raw)
+          .resize(Math.max(1, Math.round(width * k)))
+          .toColourspace('b-w')
+          .png()
+          .toBuffer(),
+        Math.round(dpi * k),
+      );
       const detected = await orient(small).catch(() => null);
       if (detected && detected.confidence >= (options.minDetectorConfidence ?? 0.2)) rotation = detected.rotation;
       else if (guess.confidence >= trustUpright) rotation = guess.rotation;
