@@ -129,12 +129,18 @@ export function planSources(rng: Rng, options: GenerateOptions): PlannedSource[]
     queue.push(...types);
   };
   const nextType = (accept: (draft: DocumentDraft) => boolean, ctx: DossierContext, docRng: Rng): DocumentDraft => {
-    for (let tries = 0; tries < 60; tries++) {
-      if (queue.length === 0) refill();
+    let rejected = 0;
+    for (let tries = 0; tries < 200; tries++) {
+      // When every queued type was rejected (e.g. only multi-page ones left for a JPEG), start a fresh round.
+      if (queue.length === 0 || rejected >= queue.length) {
+        refill();
+        rejected = 0;
+      }
       const type = queue.shift() as string;
       const draft = buildDocument(type, docRng.fork(type), ctx);
       if (accept(draft)) return draft;
       queue.push(type);
+      rejected++;
     }
     throw new Error('planSources: no document fits the requested format');
   };
