@@ -199,6 +199,6 @@ function looksLikeFirstPage(lines: PreparedLine[], pack: RulePack): boolean {
   const zone = lines.filter((l) => l.yRel <= pack.settings.titleZone);
   return zone.some((l) => {
     const key = foldKey(l.text);
-    return /^so \d+ [a-z]/.test(key) || isListed(key, pack.settings.motto);
+    return /^so \d+ [a-z]/.test(key) || pack.settings.motto.some((m) => keyContains(key, foldKey(m)));
   });
 }

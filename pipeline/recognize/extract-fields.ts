@@ -7,7 +7,7 @@ import { type CompiledLabel, compileLabels, type LabelHit, type LabelSpec, match
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { cleanText, type ParsedValue, parseValue } from './value-parsers.js';
-import { foldKey, fuzzySimilarity, upperCaseRatio } from './vietnamese-text.js';
+import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 const STOP_OWNER = '#stop';
 
@@ -227,20 +227,31 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
 
 function agencyHeader(ctx: Context): Candidate[] {
   const { motto, titleZone } = ctx.input.pack.settings;
+  const mottoLabels = compileLabels(motto.map((m) => ({ owner: 'motto', label: m, colonOptional: true })));
   const titleLine = ctx.input.title?.lines[0];
-  const lines: PreparedLine[] = [];
+  const pieces: Piece[] = [];
   for (const line of firstPageLines(ctx)) {
     if (line === titleLine || line.yRel > titleZone) break;
-    const key = foldKey(line.text);
-    if (!key || key.startsWith('so ') || motto.some((m) => fuzzySimilarity(key, foldKey(m)) >= 0.8)) continue;
-    if (upperCaseRatio(line.text) < 0.7) continue;
-    lines.push(line);
+    // OCR may run the agency and the motto columns into one line: keep the part before the motto.
+    const cut = matchLabels(line, mottoLabels)[0]?.start ?? line.text.length;
+    const text = line.text.slice(0, cut);
+    const key = foldKey(text);
+    if (!key || key.startsWith('so ') || upperCaseRatio(text) < 0.7) continue;
+    pieces.push({ line, start: 0, end: cut });
   }
   // With boxes, the agency sits in the left column, the motto in the right one.
-  const left = lines.filter((l) => l.pageWidth > 0 && l.line.bbox.x1 <= l.pageWidth * 0.6);
-  const chosen = left.length > 0 ? left : lines;
+  const left = pieces.filter((p) => p.line.pageWidth > 0 && p.line.line.bbox.x0 < p.line.pageWidth * 0.4);
+  const chosen = left.length > 0 ? left : pieces;
   if (chosen.length === 0) return [];
-  return [{ pieces: chosen.map((line) => ({ line, start: 0, end: line.text.length })), quality: 0.8 }];
+  return [{ pieces: chosen, quality: 0.8 }];
+}
+
+function patternCandidates(ctx: Context, f: FieldRule): Candidate[] {
+  if (!f.pattern) return [];
+  const re = new RegExp(f.pattern, 'u');
+  return ctx.input.lines
+    .filter((line) => re.test(line.text))
+    .map((line) => ({ pieces: [{ line, start: 0, end: line.text.length }], quality: 0.85 }));
 }
 
 function titleCandidate(ctx: Context): Candidate[] {
@@ -280,6 +291,7 @@ export function extractFields(input: ExtractInput): Extraction {
       ...labelCandidates(ctx, key, f),
       ...(f.anchor === 'date-line' ? dateLineCandidates(ctx, key) : []),
       ...(f.anchor === 'agency-header' ? agencyHeader(ctx) : []),
+      ...(f.anchor === 'pattern' ? patternCandidates(ctx, f) : []),
     ];
     const seen = new Set<string>();
     for (const c of candidates) {

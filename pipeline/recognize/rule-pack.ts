@@ -34,7 +34,19 @@ const fieldSchema = z.strictObject({
   /** Restrict the search to a party block declared in `blocks`. */
   block: z.string().optional(),
   /** How the value is found when not (only) by label. */
-  anchor: z.enum(['label', 'date-line', 'agency-header', 'title']).default('label'),
+  anchor: z.enum(['label', 'date-line', 'agency-header', 'title', 'pattern']).default('label'),
+  /** For anchor "pattern": a regular expression (Unicode) a whole line must match, e.g. a GCN serial "CS 123456". */
+  pattern: z
+    .string()
+    .refine((p) => {
+      try {
+        new RegExp(p, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression')
+    .optional(),
   /** The label may be followed directly by the value without a colon even when short ("Ông NGUYỄN VĂN A"). */
   colonOptional: z.boolean().default(false),
   /** Dates that cannot lie in the future (birth, death, registration). */
@@ -76,6 +88,8 @@ const typeSchema = z
         ctx.addIssue({ code: 'custom', message: `${key}: agreesWith names unknown field ${f.agreesWith}` });
       for (const ref of Object.values(f.idContext ?? {}))
         if (!t.fields[ref]) ctx.addIssue({ code: 'custom', message: `${key}: idContext names unknown field ${ref}` });
+      if (f.anchor === 'pattern' && !f.pattern)
+        ctx.addIssue({ code: 'custom', message: `${key}: anchor "pattern" needs a pattern` });
       if (f.anchor === 'label' && f.labels.length === 0 && f.items.length === 0)
         ctx.addIssue({ code: 'custom', message: `${key}: a label-anchored field needs labels or items` });
     }

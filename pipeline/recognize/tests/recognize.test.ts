@@ -55,6 +55,14 @@ describe('recognize: one document per type', () => {
     }
   });
 
+  it('reads the agency when OCR ran the agency and motto columns into one line', () => {
+    const lines = QUYET_DINH.pages[0]!.filter((l) => !l.startsWith('>>CỘNG') && !l.startsWith('>>Độc'));
+    lines[0] = 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+    lines[1] = 'TỈNH BÌNH ĐỊNH Độc lập - Tự do - Hạnh phúc';
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.fields.co_quan_ban_hanh?.value).toBe('ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH');
+  });
+
   it('puts the value box on the value words, not the label', () => {
     const [c] = recognize(toPages(QUYET_DINH.pages), pack);
     const f = c!.fields.so_quyet_dinh!;

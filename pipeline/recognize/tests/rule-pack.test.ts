@@ -88,6 +88,15 @@ describe('rule pack', () => {
       expect(() => loadRulePack(d)).toThrow(/quyet_dinh\.json: code "cong_van" does not match/);
     });
 
+    it('fails on an invalid pattern', () => {
+      const d = copy();
+      const file = join(d, 'gcn_quyen_su_dung_dat.json');
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      data.fields.so_phat_hanh.pattern = '([A-Z';
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => loadRulePack(d)).toThrow(/gcn_quyen_su_dung_dat\.json: fields\.so_phat_hanh\.pattern: not a valid/);
+    });
+
     it('adding a label variant is a data change', () => {
       const d = copy();
       const file = join(d, 'can_cuoc.json');

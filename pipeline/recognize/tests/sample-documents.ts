@@ -157,6 +157,7 @@ export const GCN: SampleDocument = {
     muc_dich_su_dung: 'Đất ở tại nông thôn',
     thoi_han_su_dung: 'Lâu dài',
     so_vao_so: 'CS00123',
+    so_phat_hanh: 'CS 123456',
   },
 };
 
