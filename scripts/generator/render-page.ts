@@ -265,7 +265,8 @@ export function pagePixelSize(spec: PageSpec, dpi: number): { width: number; hei
 
 export function renderPage(spec: PageSpec, options: RenderOptions): Canvas {
   const families = registerFonts();
-  const family = families.has(spec.family) ? spec.family : 'sans';
+  // Without fonts-dejavu-extra only Liberation Sans (shipped with pdfjs-dist) is complete: fall back to any complete family.
+  const family = families.has(spec.family) ? spec.family : ([...families][0] as FontFamily);
   const { width, height } = pagePixelSize(spec, options.dpi);
   const canvas = createCanvas(width, height);
   const g = canvas.getContext('2d');
