@@ -34,3 +34,21 @@ describe.skipIf(!present)('real e-invoice text layer (einvoice-lens sample)', ()
     expect(c!.status).toBe('needs_review');
   });
 });
+
+const poem = join(packageRoot(), '..', 'shared', 'corpora', 'vietocr3-samples', 'vietsample1.pdf');
+const poemPresent = existsSync(poem);
+if (!poemPresent) console.warn(`corpus test skipped: ${poem} not found`);
+
+describe.skipIf(!poemPresent)('real Vietnamese text that is no dossier component (vietocr3 sample)', () => {
+  it('is one khac component for review, with no invented fields', async () => {
+    const pages = await textLayerPages(poem);
+    expect(pages.length).toBeGreaterThan(1);
+    const result = recognize(
+      pages.map((text, i) => ({ number: i + 1, text })),
+      loadRulePack(),
+    );
+    expect(result).toEqual([
+      expect.objectContaining({ type: 'khac', pages: [1, pages.length], status: 'needs_review', fields: {} }),
+    ]);
+  });
+});
