@@ -33,7 +33,7 @@ export interface ParsedValue {
 
 /** Surrounding noise: dot leaders, colons, bullets, stray punctuation. */
 export function cleanText(input: string): string {
-  return normalizeText(input.replace(/\.{2,}|…|_{2,}/g, ' '))
+  return normalizeText(input.replace(/\.{2,}|(?:\.\s){2,}\.?|…|_{2,}/g, ' '))
     .replace(/^[\s:;,.\-–*•]+/, '')
     .replace(/[\s:;,\-–*•]+$/, '')
     .trim();

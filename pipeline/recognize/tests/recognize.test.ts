@@ -219,6 +219,56 @@ describe('recognize: OCR noise and validation', () => {
     expect(c!.status).toBe('needs_review');
   });
 
+  it.each([
+    [
+      'CCCD read with broken spacing and leaders',
+      [
+        'CONG HOA XA HOI CHU NGHIA VIET NAM',
+        'CAN CUOC CONG DAN',
+        '| Số/No.:0 0 1 0 8 9 0 1 2 3 4 5',
+        'Họvà tên/Full name: NGUYỄN VĂN AN',
+        'Ngày sinh/Date of birth:15/1O/1989 Giới tính/Sex: Nam',
+        'Quê quán / Place of origin: . . . Xã Hòa An . . .',
+      ],
+      {
+        so_dinh_danh: '001089012345',
+        ho_ten: 'NGUYỄN VĂN AN',
+        ngay_sinh: '1989-10-15',
+        gioi_tinh: 'Nam',
+        que_quan: 'Xã Hòa An',
+      },
+    ],
+    [
+      'CĂN CƯỚC 2024 labels',
+      [
+        'CĂN CƯỚC',
+        'IDENTITY CARD',
+        'Số định danh cá nhân/Personal identification number: 054192004567',
+        'Họ, chữ đệm và tên khai sinh/Full name: PHẠM THỊ THU',
+        'Ngày, tháng, năm sinh/Date of birth: 02/03/1992',
+        'Giới tính/Sex: Nữ  Quốc tịch/Nationality: Việt Nam',
+        'Nơi cư trú/Place of residence: Phường 7, Tuy Hòa, Phú Yên',
+        'Ngày, tháng, năm hết hạn/Date of expiry: 02/03/2032',
+      ],
+      {
+        so_dinh_danh: '054192004567',
+        ho_ten: 'PHẠM THỊ THU',
+        gioi_tinh: 'Nữ',
+        noi_thuong_tru: 'Phường 7, Tuy Hòa, Phú Yên',
+        co_gia_tri_den: '2032-03-02',
+      },
+    ],
+    [
+      'CMND without colons',
+      ['CHỨNG MINH NHÂN DÂN', 'Số 212345678', 'Họ tên NGUYỄN VĂN AN', 'Sinh ngày 15-10-1989', 'Nguyên quán Phú Yên'],
+      { so_dinh_danh: '212345678', ho_ten: 'NGUYỄN VĂN AN', ngay_sinh: '1989-10-15', que_quan: 'Phú Yên' },
+    ],
+  ] as [string, string[], Record<string, string>][])('card layout: %s', (_name, lines, expected) => {
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.type).toBe('can_cuoc');
+    expect(values(c!.fields)).toMatchObject(expected);
+  });
+
   it('reads a card whose OCR lost every accent', () => {
     const strip = (s: string) =>
       s

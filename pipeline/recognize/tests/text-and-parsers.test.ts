@@ -185,5 +185,6 @@ describe('value parsers', () => {
     expect(parseDossierCode('H56.14-250701-000123')?.value).toBe('H56.14-250701-000123');
     expect(parseText('  Đất ở  tại nông thôn ; ')?.value).toBe('Đất ở tại nông thôn');
     expect(parseText('.........')).toBeNull();
+    expect(parseText('. . . Xã Hòa An . . .')?.value).toBe('Xã Hòa An');
   });
 });
