@@ -1,8 +1,7 @@
 // PDF parsing, text extraction and page images with pdf.js. Runs inside the split worker thread (pdf-worker.ts),
 // so a hostile file can only stall or crash that thread, never the caller.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, sep } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import sharp from 'sharp';
@@ -15,7 +14,8 @@ import { limitError, SourceError } from './source-error.js';
 import { judgeTextLayer } from './text-quality.js';
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const asDirUrl = (sub: string) => `${pathToFileURL(join(pdfjsRoot, sub)).href}/`;
+// pdf.js in Node reads these with fs.readFile(string): plain paths with a trailing separator, not file:// URLs.
+const asDirUrl = (sub: string) => `${join(pdfjsRoot, sub)}${sep}`;
 
 // Images above this many pixels are dropped by pdf.js before decoding (a 35000x35000 JBIG2 page would need
 // gigabytes). Larger than maxPixels so oversized scans can still be extracted and scaled down.
@@ -78,10 +78,18 @@ async function getPage(doc: PDFDocumentProxy, n: number): Promise<PDFPageProxy> 
 
 const viewportAt = (page: PDFPageProxy, dpi: number) => page.getViewport({ scale: dpi / 72 });
 
-async function summarize(page: PDFPageProxy, dpi: number): Promise<PageOpsSummary> {
-  const ops = await page.getOperatorList();
-  const vp = viewportAt(page, dpi);
-  return summarizePageOps(ops, OPS, vp);
+// Building an operator list decodes every image on the page (seconds for JPEG 2000 or JBIG2), so the summary
+// from the text step is kept for the image step of the same page.
+const summaries = new WeakMap<PDFPageProxy, Promise<PageOpsSummary>>();
+
+function summarize(page: PDFPageProxy, dpi: number): Promise<PageOpsSummary> {
+  let summary = summaries.get(page);
+  if (!summary) {
+    summary = page.getOperatorList().then((ops) => summarizePageOps(ops, OPS, viewportAt(page, dpi)));
+    summary.catch(() => summaries.delete(page));
+    summaries.set(page, summary);
+  }
+  return summary;
 }
 
 export async function readPageText(doc: PDFDocumentProxy, n: number, limits: SourceLimits): Promise<PdfPageText> {
@@ -97,6 +105,9 @@ export async function readPageText(doc: PDFDocumentProxy, n: number, limits: Sou
   const runs: TextRun[] = content.items.filter((it): it is TextRun & typeof it => 'str' in it);
   const textLayer = textRunsToPageText(runs, vp);
   if (!textLayer) return { textLayer: null, textLayerQuality: 'none' };
+  const byText = judgeTextLayer({ text: textLayer.text, invisibleGlyphs: 0, totalGlyphs: 0 });
+  if (byText.quality !== 'usable') return { textLayer, textLayerQuality: byText.quality };
+  // Good-looking text may still be an invisible OCR layer over a scan: only the operator list tells.
   const ops = await summarize(page, limits.renderDpi).catch(() => null);
   const verdict = judgeTextLayer({
     text: textLayer.text,
@@ -253,6 +264,7 @@ export async function readPageImage(doc: PDFDocumentProxy, n: number, limits: So
     if (e instanceof SourceError) throw e;
     throw new SourceError('unreadable', `PDF page ${n} cannot be drawn: ${(e as Error).message ?? e}`, { cause: e });
   } finally {
+    summaries.delete(page);
     page.cleanup();
   }
 }
