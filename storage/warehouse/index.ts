@@ -6,7 +6,11 @@ export type { OpenWarehouseOptions, Warehouse } from './open-warehouse.js';
 export { createWarehouseFromEnv, describeDatabaseUrl, openWarehouse, WAREHOUSE_DEFAULTS } from './open-warehouse.js';
 export type {
   CompleteSourceInput,
+  ListedSource,
   PageRecordInput,
+  PageRef,
+  ReplaceComponentsInput,
+  SourceFilter,
   SourceRecordInput,
   SourceResult,
   WarehouseRepository,

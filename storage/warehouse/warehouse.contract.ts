@@ -164,6 +164,7 @@ export function describeWarehouseContract(name: string, factory: () => Promise<W
             pages: [1, 2],
             confidence: 0.75,
             status: 'accepted',
+            reasons: [],
             fields: { ho_ten: { value: 'Trần Văn A', confidence: 0.8, page: 1 } },
           },
           {
@@ -171,6 +172,7 @@ export function describeWarehouseContract(name: string, factory: () => Promise<W
             pages: [3, 3],
             confidence: 0.75,
             status: 'needs_review',
+            reasons: ['thiếu trường bắt buộc'],
             fields: {
               ho_ten: { value: 'Lê Thị B', confidence: 0.8, page: 3 },
               so: { value: '123/2020', confidence: 0.8, page: 3 },
@@ -212,6 +214,7 @@ export function describeWarehouseContract(name: string, factory: () => Promise<W
           pages: [1, 1],
           confidence: 0.75,
           status: 'accepted',
+          reasons: [],
           fields: { x: { value: '9', confidence: 0.8, page: 1 } },
         },
       ]);
@@ -301,6 +304,59 @@ export function describeWarehouseContract(name: string, factory: () => Promise<W
       expect(done.status).toBe('done');
       expect('error' in done).toBe(false);
       await expect(wh.repo.failSource(randomUUID(), 'x', null)).rejects.toThrow(/unknown source/);
+    });
+
+    it('replaceComponents re-types components, keeps pages and confirmed fields, records the rule version', async () => {
+      const id = await begin();
+      await wh.repo.completeSource(id, result([page(1), page(2)], [component('a', [1, 2], { x: '1', y: '2' })]));
+      await wh.repo.confirmField(id, { type: 'a', firstPage: 1, key: 'x' }, 'đúng');
+      const before = await wh.repo.countRows();
+      await wh.repo.replaceComponents(id, {
+        components: [component('a', [1, 1], { x: 'máy', y: '3' }), component('b', [2, 2], { z: '4' }, 'needs_review')],
+        rulePackVersion: 'r-2',
+        pipelineVersion: 'p-1',
+      });
+      const got = await wh.repo.getSourceResult(id);
+      expect(got.pages.map((p) => p.number)).toEqual([1, 2]);
+      expect(got.components.map((c) => [c.type, c.pages, c.status])).toEqual([
+        ['a', [1, 1], 'accepted'],
+        ['b', [2, 2], 'needs_review'],
+      ]);
+      expect(got.components[0]?.fields.x?.value).toBe('đúng');
+      expect(got.components[0]?.fields.y?.value).toBe('3');
+      expect(got.components[1]?.reasons).toEqual(['thiếu trường bắt buộc']);
+      const after = await wh.repo.countRows();
+      expect(after.pages).toBe(before.pages);
+      expect(after.components - before.components).toBe(1);
+      const stale = await wh.repo.listSources({ status: 'done', notRulePackVersion: 'r-2', limit: 10_000 });
+      expect(stale.some((s) => s.id === id)).toBe(false);
+      const fresh = await wh.repo.listSources({ status: 'done', notRulePackVersion: 'r-9', limit: 10_000 });
+      expect(fresh.some((s) => s.id === id)).toBe(true);
+      await expect(
+        wh.repo.replaceComponents(randomUUID(), { components: [], rulePackVersion: 'r', pipelineVersion: 'p' }),
+      ).rejects.toThrow(/unknown source/);
+    });
+
+    it('listSources filters and pages by id; getPageRefs locates stored OCR', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const id = await begin();
+        await wh.repo.completeSource(id, result([page(1)], [component(i === 1 ? 'rare_type' : 'a', [1, 1], {})]));
+        ids.push(id);
+      }
+      const rare = await wh.repo.listSources({ componentType: 'rare_type', limit: 10_000 });
+      expect(rare.map((s) => s.id)).toEqual([ids[1]]);
+      const all = await wh.repo.listSources({ status: 'done', limit: 10_000 });
+      const sorted = [...all.map((s) => s.id)].sort();
+      expect(all.map((s) => s.id)).toEqual(sorted);
+      const firstPage = await wh.repo.listSources({ status: 'done', limit: 1 });
+      const next = await wh.repo.listSources({ status: 'done', limit: 1, afterId: firstPage[0]!.id });
+      expect(next[0]!.id > firstPage[0]!.id).toBe(true);
+      const bySha = await wh.repo.listSources({ shas: [all[0]!.sha256] });
+      expect(bySha).toHaveLength(1);
+      expect(await wh.repo.getPageRefs(ids[0]!)).toEqual([
+        { number: 1, textSource: 'ocr', ocrKey: 'ocr/x/1.json', dpi: 300 },
+      ]);
     });
 
     it('countRows reports every table', async () => {

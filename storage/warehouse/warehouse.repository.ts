@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { ComponentResult, ComponentStatus, Rotation, TextSource } from '../../pipeline/page-model.js';
 import {
   components,
@@ -58,8 +58,45 @@ export interface SourceResult {
     pages: [number, number];
     confidence: number;
     status: ComponentStatus;
+    /** Why the component needs review (empty when accepted). */
+    reasons: string[];
     fields: Record<string, { value: string; confidence: number; page: number }>;
   }>;
+}
+
+export interface ReplaceComponentsInput {
+  components: Array<ComponentResult & { pdfKey: string | null }>;
+  rulePackVersion: string;
+  pipelineVersion: string;
+}
+
+/** Selection of sources for re-processing; all conditions must hold. */
+export interface SourceFilter {
+  status?: SourceStatus;
+  /** Keyset pagination: only ids after this one. */
+  afterId?: string;
+  limit?: number;
+  shas?: string[];
+  /** Sources holding a component of this type. */
+  componentType?: string;
+  /** Sources holding a component made by another rule-pack version. */
+  notRulePackVersion?: string;
+  /** Sources holding a component that needs review. */
+  needsReview?: boolean;
+}
+
+export interface ListedSource {
+  id: string;
+  sha256: string;
+  pageCount: number | null;
+  status: SourceStatus;
+}
+
+export interface PageRef {
+  number: number;
+  textSource: TextSource;
+  ocrKey: string | null;
+  dpi: number;
 }
 
 export type WarehouseTable = 'sources' | 'source_paths' | 'pages' | 'components' | 'fields';
@@ -72,6 +109,12 @@ export interface WarehouseRepository {
   /** Completes a source in ONE transaction: replaces its pages, components and fields, sets status 'done' and page_count. */
   completeSource(sourceId: string, result: CompleteSourceInput): Promise<void>;
   failSource(sourceId: string, error: string, pageCount: number | null): Promise<void>;
+  /** Replaces only the components (re-recognition from stored OCR); confirmed fields are kept as completeSource does. */
+  replaceComponents(sourceId: string, input: ReplaceComponentsInput): Promise<void>;
+  /** Sources matching a filter, ordered by id (page through with afterId). */
+  listSources(filter: SourceFilter): Promise<ListedSource[]>;
+  /** Where each page's stored OCR lives. */
+  getPageRefs(sourceId: string): Promise<PageRef[]>;
   getSourceResult(sourceId: string): Promise<SourceResult>;
   /** Row counts per table (tests check re-runs add no rows). */
   countRows(): Promise<Record<WarehouseTable, number>>;
@@ -233,46 +276,57 @@ export function createWarehouseRepository(
     }
   }
 
+  /** Replaces a source's components with a new recognition run's, keeping ids where type and range agree. */
+  async function writeComponents(
+    tx: Tx,
+    sourceId: string,
+    next: Array<ComponentResult & { pdfKey: string | null }>,
+    versions: { rulePackVersion: string; pipelineVersion: string },
+  ) {
+    const stored = await tx
+      .select({
+        id: components.id,
+        type: components.type,
+        firstPage: components.firstPage,
+        lastPage: components.lastPage,
+      })
+      .from(components)
+      .where(eq(components.sourceId, sourceId));
+    const ranges = next.map((c) => ({ type: c.type, firstPage: c.pages[0], lastPage: c.pages[1] }));
+    const match = matchComponents(stored, ranges);
+    const placed: Array<(typeof ranges)[number] & { id: string }> = [];
+    for (const [i, c] of next.entries()) {
+      const row = { confidence: c.confidence, status: c.status, reasons: c.reasons, pdfKey: c.pdfKey, ...versions };
+      let id = match.reuse[i] ?? null;
+      if (id) {
+        await tx.update(components).set(row).where(eq(components.id, id));
+      } else {
+        const [inserted] = await tx
+          .insert(components)
+          .values({ ...row, sourceId, ...ranges[i]! })
+          .returning({ id: components.id });
+        id = inserted!.id;
+      }
+      placed.push({ ...ranges[i]!, id });
+      await writeFields(tx, id, c);
+    }
+    await rehomeConfirmed(tx, match.unmatched, placed, versions);
+  }
+
+  async function lockSource(tx: Tx, sourceId: string, action: string) {
+    // Row lock: two workers writing the same source run one after the other.
+    const [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId)).for('update');
+    if (!source) throw new Error(`warehouse: cannot ${action} unknown source ${sourceId}`);
+  }
+
   async function completeSource(sourceId: string, result: CompleteSourceInput) {
     await db.transaction(async (tx) => {
-      // Row lock: two workers completing the same source run one after the other.
-      const [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId)).for('update');
-      if (!source) throw new Error(`warehouse: cannot complete unknown source ${sourceId}`);
-
+      await lockSource(tx, sourceId, 'complete');
       await tx.delete(pages).where(eq(pages.sourceId, sourceId));
       const pageRows = result.pages.map((p) => ({ ...p, sourceId, text: p.text.normalize('NFC') }));
       for (const chunk of chunks(pageRows, chunkRows)) await tx.insert(pages).values(chunk);
-
-      const stored = await tx
-        .select({
-          id: components.id,
-          type: components.type,
-          firstPage: components.firstPage,
-          lastPage: components.lastPage,
-        })
-        .from(components)
-        .where(eq(components.sourceId, sourceId));
-      const next = result.components.map((c) => ({ type: c.type, firstPage: c.pages[0], lastPage: c.pages[1] }));
-      const match = matchComponents(stored, next);
       const versions = { rulePackVersion: result.rulePackVersion, pipelineVersion: result.pipelineVersion };
-      const placed: Array<(typeof next)[number] & { id: string }> = [];
-      for (const [i, c] of result.components.entries()) {
-        const row = { confidence: c.confidence, status: c.status, reasons: c.reasons, pdfKey: c.pdfKey, ...versions };
-        let id = match.reuse[i] ?? null;
-        if (id) {
-          await tx.update(components).set(row).where(eq(components.id, id));
-        } else {
-          const [inserted] = await tx
-            .insert(components)
-            .values({ ...row, sourceId, ...next[i]! })
-            .returning({ id: components.id });
-          id = inserted!.id;
-        }
-        placed.push({ ...next[i]!, id });
-        await writeFields(tx, id, c);
-      }
-      await rehomeConfirmed(tx, match.unmatched, placed, versions);
-
+      await writeComponents(tx, sourceId, result.components, versions);
       await tx
         .update(sources)
         .set({
@@ -284,6 +338,68 @@ export function createWarehouseRepository(
         })
         .where(eq(sources.id, sourceId));
     });
+  }
+
+  async function replaceComponents(sourceId: string, input: ReplaceComponentsInput) {
+    await db.transaction(async (tx) => {
+      await lockSource(tx, sourceId, 'update');
+      await writeComponents(tx, sourceId, input.components, {
+        rulePackVersion: input.rulePackVersion,
+        pipelineVersion: input.pipelineVersion,
+      });
+      await tx.update(sources).set({ updatedAt: sql`now()` }).where(eq(sources.id, sourceId));
+    });
+  }
+
+  async function listSources(filter: SourceFilter): Promise<ListedSource[]> {
+    const where: SQL[] = [];
+    if (filter.status) where.push(eq(sources.status, filter.status));
+    if (filter.afterId) where.push(gt(sources.id, filter.afterId));
+    if (filter.shas && filter.shas.length > 0) where.push(inArray(sources.sha256, filter.shas));
+    if (filter.componentType) {
+      where.push(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(components)
+            .where(and(eq(components.sourceId, sources.id), eq(components.type, filter.componentType))),
+        ),
+      );
+    }
+    if (filter.notRulePackVersion) {
+      where.push(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(components)
+            .where(and(eq(components.sourceId, sources.id), ne(components.rulePackVersion, filter.notRulePackVersion))),
+        ),
+      );
+    }
+    if (filter.needsReview) {
+      where.push(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(components)
+            .where(and(eq(components.sourceId, sources.id), eq(components.status, 'needs_review'))),
+        ),
+      );
+    }
+    return db
+      .select({ id: sources.id, sha256: sources.sha256, pageCount: sources.pageCount, status: sources.status })
+      .from(sources)
+      .where(and(...where))
+      .orderBy(asc(sources.id))
+      .limit(filter.limit ?? 500);
+  }
+
+  async function getPageRefs(sourceId: string): Promise<PageRef[]> {
+    return db
+      .select({ number: pages.number, textSource: pages.textSource, ocrKey: pages.ocrKey, dpi: pages.dpi })
+      .from(pages)
+      .where(eq(pages.sourceId, sourceId))
+      .orderBy(asc(pages.number));
   }
 
   async function failSource(sourceId: string, error: string, pageCount: number | null) {
@@ -331,6 +447,7 @@ export function createWarehouseRepository(
         lastPage: components.lastPage,
         confidence: components.confidence,
         status: components.status,
+        reasons: components.reasons,
       })
       .from(components)
       .where(eq(components.sourceId, sourceId))
@@ -364,6 +481,7 @@ export function createWarehouseRepository(
         pages: [c.firstPage, c.lastPage],
         confidence: c.confidence,
         status: c.status,
+        reasons: c.reasons ?? [],
         fields: byComponent.get(c.id) ?? {},
       })),
     };
@@ -416,6 +534,9 @@ export function createWarehouseRepository(
     beginSource,
     recordPath,
     completeSource,
+    replaceComponents,
+    listSources,
+    getPageRefs,
     failSource,
     getSourceResult,
     countRows,
