@@ -46,7 +46,11 @@ const SETTINGS = {
     schema: optionalUrl,
     secret: true,
   },
-  s3Endpoint: { env: 'S3_ENDPOINT', describe: 'S3 endpoint URL; unset = files in the data folder', schema: optionalUrl },
+  s3Endpoint: {
+    env: 'S3_ENDPOINT',
+    describe: 'S3 endpoint URL; unset = files in the data folder',
+    schema: optionalUrl,
+  },
   s3Bucket: { env: 'S3_BUCKET', describe: 'S3 bucket', schema: optionalText },
   s3AccessKey: { env: 'S3_ACCESS_KEY', describe: 'S3 access key', schema: optionalText, secret: true },
   s3SecretKey: { env: 'S3_SECRET_KEY', describe: 'S3 secret key', schema: optionalText, secret: true },

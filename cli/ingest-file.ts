@@ -51,7 +51,9 @@ export async function ingestFile(path: string, store: ObjectStore, maxBytes: num
   const key = objectKeys.original(sha256);
   const kind = sniffSourceKind(bytes);
   if (!(await store.exists(key))) {
-    await store.put(key, bytes, { contentType: kind ? (MEDIA_TYPES[kind] ?? 'application/octet-stream') : 'application/octet-stream' });
+    await store.put(key, bytes, {
+      contentType: kind ? (MEDIA_TYPES[kind] ?? 'application/octet-stream') : 'application/octet-stream',
+    });
   }
   return { sha256, byteSize: size, mediaType: kind ? (MEDIA_TYPES[kind] ?? null) : null };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, describeConfig, deploymentOf, loadConfig } from './config.js';
+import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import { formatSummary, runDigitize } from './digitize-command.js';
+import { formatRecognizeReport, runRecognize, SelectionError } from './recognize-command.js';
 
 /** Exit statuses: 0 every source done, 1 a source failed, 2 usage or configuration error. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -34,6 +35,38 @@ program
     process.stdout.write(options.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output));
     process.exitCode = output.sources.some((s) => s.status === 'failed') ? EXIT.failed : EXIT.ok;
   });
+
+program
+  .command('recognize')
+  .description('re-apply the current rule pack to stored OCR results (no OCR), and report what changed')
+  .option('--all', 'every digitized source')
+  .option('--type <code>', 'sources holding a component of this catalog type')
+  .option('--stale', 'sources recognized by another rule-pack version')
+  .option('--needs-review', 'sources holding a component that needs review')
+  .option('--sha <sha256...>', 'these sources')
+  .option('--dry-run', 'print the changes, write nothing')
+  .option('--json', 'print the report as one JSON document')
+  .action(
+    async (options: {
+      all?: boolean;
+      type?: string;
+      stale?: boolean;
+      needsReview?: boolean;
+      sha?: string[];
+      dryRun?: boolean;
+      json?: boolean;
+    }) => {
+      const config = configOrExit();
+      try {
+        const report = await runRecognize(options, config);
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatRecognizeReport(report));
+      } catch (error) {
+        if (!(error instanceof SelectionError)) throw error;
+        process.stderr.write(`sohoa recognize: ${error.message}\n`);
+        process.exitCode = EXIT.usage;
+      }
+    },
+  );
 
 program
   .command('config')

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
-import type { ObjectStore } from '../storage/object-store/object-store.port.js';
-import { openWarehouse, type Warehouse } from '../storage/warehouse/index.js';
 import { createOcrPool, MODEL_FOLDER, type OcrPool, tesseractJsVersion } from '../pipeline/ocr/index.js';
 import type { Versions } from '../pipeline/page-model.js';
 import type { PreprocessOptions } from '../pipeline/preprocess/index.js';
 import { loadRulePack, type RulePack } from '../pipeline/recognize/index.js';
 import type { SourceLimits } from '../pipeline/split/index.js';
 import { pipelineVersion } from '../pipeline/versions.js';
+import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
+import type { ObjectStore } from '../storage/object-store/object-store.port.js';
+import { openWarehouse, type Warehouse } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
 
 /** The adapters and settings one process works with, chosen from configuration (composition root). */

@@ -3,9 +3,9 @@ import type { ObjectStore } from '../storage/object-store/object-store.port.js';
 import type { SourceResult, WarehouseRepository } from '../storage/warehouse/index.js';
 import { objectKeys } from './object-keys.js';
 import type { OcrPool } from './ocr/index.js';
-import type { ComponentResult, RecognizablePage, Versions } from './page-model.js';
+import type { RecognizablePage, Versions } from './page-model.js';
 import type { PreprocessOptions } from './preprocess/index.js';
-import { buildSearchablePdf } from './publish/searchable-pdf.js';
+import { publishComponentPdfs } from './publish/component-pdfs.js';
 import { type ReadPage, readPage } from './read-page.js';
 import { type RulePack, recognize } from './recognize/index.js';
 import { openSource, SourceError, type SourceLimits } from './split/index.js';
@@ -111,11 +111,9 @@ export async function digitizeSource(job: DigitizeJob, deps: DigitizeDeps): Prom
           const split = await opened.page(n);
           const page = await readPage(split, { ocr, preprocess: deps.preprocess });
           await store.put(objectKeys.pageImage(job.sha256, n), page.image, { contentType: 'image/png' });
-          await store.put(
-            objectKeys.pageOcr(job.sha256, n),
-            Buffer.from(JSON.stringify(ocrDocument(page, versions))),
-            { contentType: 'application/json' },
-          );
+          await store.put(objectKeys.pageOcr(job.sha256, n), Buffer.from(JSON.stringify(ocrDocument(page, versions))), {
+            contentType: 'application/json',
+          });
           deps.onProgress?.({
             type: 'page-done',
             sha256: job.sha256,
@@ -128,7 +126,9 @@ export async function digitizeSource(job: DigitizeJob, deps: DigitizeDeps): Prom
         }),
       ),
     );
-    const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [`page ${i + 1}: ${errorMessage(s.reason)}`] : []));
+    const failures = settled.flatMap((s, i) =>
+      s.status === 'rejected' ? [`page ${i + 1}: ${errorMessage(s.reason)}`] : [],
+    );
     if (failures.length > 0) {
       const message = `${failures.length} of ${pageCount} pages could not be read: ${failures.join('; ')}`;
       await repo.failSource(id, message, pageCount);
@@ -138,7 +138,9 @@ export async function digitizeSource(job: DigitizeJob, deps: DigitizeDeps): Prom
     const pages = settled.map((s) => (s as PromiseFulfilledResult<ReadPage>).value);
     const recognizable: RecognizablePage[] = pages.map((p) => ({ number: p.number, text: p.text }));
     const components = recognize(recognizable, deps.rulePack);
-    const withPdfs = await publishComponents(job.sha256, components, pages, store);
+    const withPdfs = await publishComponentPdfs(job.sha256, components, pages, store, {
+      reuseExisting: false,
+    });
     await repo.completeSource(id, {
       pageCount,
       pages: pages.map((p) => ({
@@ -170,27 +172,4 @@ export async function digitizeSource(job: DigitizeJob, deps: DigitizeDeps): Prom
   } finally {
     await opened.close();
   }
-}
-
-/** One searchable PDF per component: its page images with an invisible text layer. */
-async function publishComponents(
-  sha256: string,
-  components: ComponentResult[],
-  pages: ReadPage[],
-  store: ObjectStore,
-): Promise<Array<ComponentResult & { pdfKey: string | null }>> {
-  const out: Array<ComponentResult & { pdfKey: string | null }> = [];
-  for (const component of components) {
-    const [first, last] = component.pages;
-    const members = pages.filter((p) => p.number >= first && p.number <= last);
-    const pdfPages = [];
-    for (const p of members) {
-      pdfPages.push({ image: await store.get(objectKeys.pageImage(sha256, p.number)), dpi: p.dpi, text: p.text });
-    }
-    const pdf = await buildSearchablePdf(pdfPages, { title: `${component.type} p${first}-${last}` });
-    const pdfKey = objectKeys.componentPdf(sha256, first, last, component.type);
-    await store.put(pdfKey, pdf, { contentType: 'application/pdf' });
-    out.push({ ...component, pdfKey });
-  }
-  return out;
 }

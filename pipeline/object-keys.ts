@@ -6,6 +6,7 @@ export const objectKeys = {
   original: (sha256: string) => `originals/${sha256.slice(0, 2)}/${sha256}`,
   pageImage: (sha256: string, page: number) => `pages/${sha256}/p${pad(page)}.png`,
   pageOcr: (sha256: string, page: number) => `ocr/${sha256}/p${pad(page)}.json`,
-  componentPdf: (sha256: string, first: number, last: number, type: string) =>
-    `components/${sha256}/p${pad(first)}-p${pad(last)}-${type}.pdf`,
+  // By page range only: the PDF holds images and text, not the type, so a re-typed component keeps its file.
+  componentPdf: (sha256: string, first: number, last: number) =>
+    `components/${sha256}/p${pad(first)}-p${pad(last)}.pdf`,
 };

@@ -1,0 +1,126 @@
+import { isUnchanged, type RecognitionDiff, reRecognizeSource } from '../pipeline/re-recognize-source.js';
+import type { SourceFilter } from '../storage/warehouse/index.js';
+import type { Config } from './config.js';
+import { openRuntime } from './runtime.js';
+
+export interface RecognizeSelection {
+  all?: boolean;
+  type?: string;
+  /** Only sources with components made by another rule-pack version than the running one. */
+  stale?: boolean;
+  needsReview?: boolean;
+  sha?: string[];
+  dryRun?: boolean;
+}
+
+export interface RecognizeReport {
+  rulePackVersion: string;
+  dryRun: boolean;
+  sources: number;
+  pages: number;
+  changedSources: number;
+  retyped: number;
+  added: number;
+  removed: number;
+  fieldsChanged: number;
+  seconds: number;
+  pagesPerSecond: number;
+  changes: RecognitionDiff[];
+}
+
+export class SelectionError extends Error {}
+
+const PAGE_SIZE = 200;
+
+/** `sohoa recognize`: re-applies the current rule pack to stored OCR for a selection of sources. */
+export async function runRecognize(
+  selection: RecognizeSelection,
+  config: Config,
+  onSource?: (diff: RecognitionDiff) => void,
+): Promise<RecognizeReport> {
+  if (!selection.all && !selection.type && !selection.stale && !selection.needsReview && !selection.sha?.length) {
+    throw new SelectionError('say which sources: --all, or a filter (--type, --stale, --needs-review, --sha)');
+  }
+  const runtime = await openRuntime(config);
+  const started = performance.now();
+  const report: RecognizeReport = {
+    rulePackVersion: runtime.versions.rulePack,
+    dryRun: Boolean(selection.dryRun),
+    sources: 0,
+    pages: 0,
+    changedSources: 0,
+    retyped: 0,
+    added: 0,
+    removed: 0,
+    fieldsChanged: 0,
+    seconds: 0,
+    pagesPerSecond: 0,
+    changes: [],
+  };
+  try {
+    const filter: SourceFilter = {
+      status: 'done',
+      limit: PAGE_SIZE,
+      ...(selection.type ? { componentType: selection.type } : {}),
+      ...(selection.stale ? { notRulePackVersion: runtime.versions.rulePack } : {}),
+      ...(selection.needsReview ? { needsReview: true } : {}),
+      ...(selection.sha?.length ? { shas: selection.sha } : {}),
+    };
+    let afterId: string | undefined;
+    for (;;) {
+      const batch = await runtime.warehouse.repo.listSources(afterId ? { ...filter, afterId } : filter);
+      if (batch.length === 0) break;
+      for (const source of batch) {
+        const diff = await reRecognizeSource(
+          source,
+          {
+            store: runtime.store,
+            repo: runtime.warehouse.repo,
+            rulePack: runtime.rulePack,
+            versions: runtime.versions,
+          },
+          { dryRun: Boolean(selection.dryRun) },
+        );
+        report.sources++;
+        report.pages += diff.pages;
+        if (!isUnchanged(diff)) {
+          report.changedSources++;
+          report.retyped += diff.retyped.length;
+          report.added += diff.added.length;
+          report.removed += diff.removed.length;
+          report.fieldsChanged += diff.fields.length;
+          report.changes.push(diff);
+        }
+        onSource?.(diff);
+      }
+      afterId = batch[batch.length - 1]?.id;
+    }
+  } finally {
+    await runtime.close();
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  report.pagesPerSecond = report.seconds > 0 ? report.pages / report.seconds : 0;
+  return report;
+}
+
+const range = (p: [number, number]) => (p[0] === p[1] ? `p${p[0]}` : `p${p[0]}-${p[1]}`);
+
+export function formatRecognizeReport(report: RecognizeReport): string {
+  const lines: string[] = [];
+  for (const d of report.changes) {
+    lines.push(`${d.sha256.slice(0, 12)}…`);
+    for (const r of d.retyped) lines.push(`   ${range(r.pages).padEnd(8)} re-typed ${r.from} → ${r.to}`);
+    for (const a of d.added) lines.push(`   ${range(a.pages).padEnd(8)} + ${a.type}`);
+    for (const r of d.removed) lines.push(`   ${range(r.pages).padEnd(8)} - ${r.type}`);
+    for (const s of d.statusChanged) lines.push(`   ${range(s.pages).padEnd(8)} ${s.type}: ${s.from} → ${s.to}`);
+    for (const f of d.fields) {
+      lines.push(`   ${range(f.pages).padEnd(8)} ${f.type}.${f.key}: ${f.from ?? '(none)'} → ${f.to ?? '(none)'}`);
+    }
+  }
+  lines.push(
+    `${report.dryRun ? 'dry run, nothing written: ' : ''}${report.sources} sources (${report.pages} pages) with rule pack ${report.rulePackVersion}: ` +
+      `${report.changedSources} changed (${report.retyped} re-typed, ${report.added} added, ${report.removed} removed, ` +
+      `${report.fieldsChanged} field values) in ${report.seconds.toFixed(1)} s, ${report.pagesPerSecond.toFixed(0)} pages/s`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,40 @@
+import type { ObjectStore } from '../../storage/object-store/object-store.port.js';
+import { objectKeys } from '../object-keys.js';
+import type { ComponentResult, PageText } from '../page-model.js';
+import { buildSearchablePdf } from './searchable-pdf.js';
+
+export interface PublishablePage {
+  number: number;
+  dpi: number;
+  text: PageText | null;
+}
+
+/**
+ * One searchable PDF per component (page images from the store plus an invisible text layer). A PDF already stored
+ * for the same page range is reused when asked (re-recognition from stored OCR: same images, same text), so a run that
+ * only re-types components writes nothing.
+ */
+export async function publishComponentPdfs(
+  sha256: string,
+  components: ComponentResult[],
+  pages: PublishablePage[],
+  store: ObjectStore,
+  options: { reuseExisting: boolean },
+): Promise<Array<ComponentResult & { pdfKey: string | null }>> {
+  const out: Array<ComponentResult & { pdfKey: string | null }> = [];
+  for (const component of components) {
+    const [first, last] = component.pages;
+    const pdfKey = objectKeys.componentPdf(sha256, first, last);
+    if (!options.reuseExisting || !(await store.exists(pdfKey))) {
+      const members = pages.filter((p) => p.number >= first && p.number <= last);
+      const pdfPages = [];
+      for (const p of members) {
+        pdfPages.push({ image: await store.get(objectKeys.pageImage(sha256, p.number)), dpi: p.dpi, text: p.text });
+      }
+      const pdf = await buildSearchablePdf(pdfPages, { title: `${component.type} p${first}-${last}` });
+      await store.put(pdfKey, pdf, { contentType: 'application/pdf' });
+    }
+    out.push({ ...component, pdfKey });
+  }
+  return out;
+}
