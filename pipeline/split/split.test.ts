@@ -232,6 +232,17 @@ describe('PDFs', () => {
     expect(data[info.width - 1]).toBeGreaterThan(200);
   });
 
+  it('trusts the Vietnamese text layer of a born-digital PDF and distrusts an invisible OCR layer', async (ctx) => {
+    const viet = join(corpora, 'vietocr3-samples', 'vietsample1.pdf');
+    const ocred = join(corpora, 'ocrmypdf', 'graph_ocred.pdf');
+    if (!existsSync(viet) || !existsSync(ocred)) return ctx.skip(`corpora not present at ${corpora}`);
+    const p = await (await open(readFileSync(viet))).page(1);
+    expect(p.textLayerQuality).toBe('usable');
+    expect(p.textLayer?.text).toContain('Hà Đông');
+    expect(p.textLayer?.text).toBe(p.textLayer?.text.normalize('NFC'));
+    expect((await (await open(readFileSync(ocred))).page(1)).textLayerQuality).toBe('garbage');
+  });
+
   it('opens a PDF encrypted without a user password', async (ctx) => {
     const file = join(corpora, 'paperless-ngx', 'paperless', 'tests', 'samples', 'tesseract', 'signed.pdf');
     if (!existsSync(file)) return ctx.skip(`corpora not present at ${corpora}`);
