@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../cli/config.js';
 import { runDigitize } from '../cli/digitize-command.js';
+import { runRecognize } from '../cli/recognize-command.js';
 import { objectKeys } from '../pipeline/object-keys.js';
 import { pct, type ResultSource, scoreRun, type TruthSource } from './bench/score.js';
 import { nativeTesseractAvailable, runNativeTesseract } from './bench-ocr-native.js';
@@ -21,6 +22,8 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
     errors: { type: 'string', default: '0' },
+    data: { type: 'string' },
+    recognize: { type: 'boolean', default: false },
   },
 });
 
@@ -37,7 +40,15 @@ if (!args.corpus) {
 const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8')) as { seed?: number; sources: TruthSource[] };
 const files = truth.sources.map((s) => join(corpus, s.path));
 
-const config = loadConfig({ ...process.env, SOHOA_DATA_DIR: join(work, 'data') });
+// --data keeps the warehouse and objects: a second run over the same corpus reads stored results (no OCR), and
+// --recognize first re-applies the current rule pack to the stored OCR, so rules can be tuned without OCR-ing again.
+const config = loadConfig({ ...process.env, SOHOA_DATA_DIR: args.data ?? join(work, 'data') });
+if (args.recognize) {
+  const report = await runRecognize({ all: true }, config);
+  console.log(
+    `re-recognized ${report.pages} stored pages in ${report.seconds.toFixed(1)} s (${report.pagesPerSecond.toFixed(0)} pages/s), ${report.changedSources} sources changed`,
+  );
+}
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -55,14 +66,28 @@ const totalPages = truth.sources.reduce((n, s) => n + s.pageCount, 0);
 const failed = output.sources.filter((s) => s.status === 'failed');
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
-console.log(`\nsohoa benchmark — corpus seed ${truth.seed ?? args.seed}, ${truth.sources.length} files, ${totalPages} pages`);
+console.log(
+  `\nsohoa benchmark — corpus seed ${truth.seed ?? args.seed}, ${truth.sources.length} files, ${totalPages} pages`,
+);
 console.log(focus ? `types: ${[...focus].join(', ')}` : 'types: all');
 line('sources failed', `${failed.length}${failed.map((f) => `\n   ${f.path}: ${f.error}`).join('')}`);
-line('page-type accuracy', `${pct(score.pages.typeCorrect, score.pages.total)} (${score.pages.typeCorrect}/${score.pages.total})`);
+line(
+  'page-type accuracy',
+  `${pct(score.pages.typeCorrect, score.pages.total)} (${score.pages.typeCorrect}/${score.pages.total})`,
+);
 line('page rotation correct', `${pct(score.pages.rotationCorrect, score.pages.rotationTotal)}`);
-line('components exact type+range', `${pct(score.components.exact, score.components.total)} (${score.components.exact}/${score.components.total}, ${score.components.predicted} predicted)`);
-line('field accuracy (all)', `${pct(score.fields.correct, score.fields.total)} (${score.fields.correct}/${score.fields.total})`);
-line('auto-accepted field precision', `${pct(score.accepted.correct, score.accepted.fields)} (${score.accepted.correct}/${score.accepted.fields}, ${pct(score.accepted.fields, score.fields.total)} of fields accepted)`);
+line(
+  'components exact type+range',
+  `${pct(score.components.exact, score.components.total)} (${score.components.exact}/${score.components.total}, ${score.components.predicted} predicted)`,
+);
+line(
+  'field accuracy (all)',
+  `${pct(score.fields.correct, score.fields.total)} (${score.fields.correct}/${score.fields.total})`,
+);
+line(
+  'auto-accepted field precision',
+  `${pct(score.accepted.correct, score.accepted.fields)} (${score.accepted.correct}/${score.accepted.fields}, ${pct(score.accepted.fields, score.fields.total)} of fields accepted)`,
+);
 console.log('\nfield accuracy per type');
 for (const [type, t] of Object.entries(score.fields.byType).sort()) {
   console.log(`  ${type.padEnd(32)} ${pct(t.correct, t.total).padStart(7)}  (${t.correct}/${t.total})`);
@@ -92,13 +117,20 @@ if (!args['no-native']) {
   } else {
     // The same normalised page images the pipeline OCR'd, read by native tesseract with the same model and parallelism.
     const ocrPages = output.sources.flatMap((s) =>
-      s.sha256 ? s.pages.filter((p) => p.textSource === 'ocr').map((p) => join(config.dataDir, 'objects', objectKeys.pageImage(s.sha256 as string, p.number))) : [],
+      s.sha256
+        ? s.pages
+            .filter((p) => p.textSource === 'ocr')
+            .map((p) => join(config.dataDir, 'objects', objectKeys.pageImage(s.sha256 as string, p.number)))
+        : [],
     );
     const native = await runNativeTesseract(ocrPages, { parallelism: config.ocrWorkers });
     const pipelineRate = ocrPages.length / seconds;
     line('OCR pages', String(ocrPages.length));
     line('pipeline OCR pages per second', pipelineRate.toFixed(3));
-    line('native tesseract pages per second', `${native.pagesPerSecond.toFixed(3)} (${native.version}, ${native.model})`);
+    line(
+      'native tesseract pages per second',
+      `${native.pagesPerSecond.toFixed(3)} (${native.version}, ${native.model})`,
+    );
     line('ratio pipeline / native', `${(pipelineRate / native.pagesPerSecond).toFixed(2)}x`);
   }
 }

@@ -80,7 +80,8 @@ export function scoreRun(truth: TruthSource[], results: ResultSource[], focusTyp
       const home = got?.components.find(
         (c) => c.type === tc.type && c.pages[0] <= tc.pages[0] && c.pages[1] >= tc.pages[0],
       );
-      const tally = (score.fields.byType[tc.type] ??= { total: 0, correct: 0 });
+      const tally = score.fields.byType[tc.type] ?? { total: 0, correct: 0 };
+      score.fields.byType[tc.type] = tally;
       for (const [key, expected] of Object.entries(tc.fields)) {
         tally.total++;
         score.fields.total++;
