@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { Rotation } from '../page-model.js';
 import { binarise, rotateBitmap } from './bitmap.js';
 import { defaultBlankOptions, isBlank } from './blank-page.js';
+import { contrastStretch } from './contrast-stretch.js';
 import { detectSkew } from './deskew.js';
 import { guessOrientation } from './orientation-heuristic.js';
 import { estimateDpi, isPlaceholderDensity } from './page-dpi.js';
@@ -123,7 +124,10 @@ export async function preparePage(
   const angle = rotation - skewDegrees;
   if (angle !== 0) out = out.rotate(angle, { background: WHITE });
   // Contrast stretching a blank page would only amplify scanner noise.
-  if (!blank) out = out.normalise();
+  if (!blank) {
+    const stretch = contrastStretch(gray);
+    if (stretch) out = out.linear(stretch.a, stretch.b);
+  }
   const { data: png, info } = await out.toColourspace('b-w').png().toBuffer({ resolveWithObject: true });
   const image = stampPngDensity(png, dpi);
   return { image, width: info.width, height: info.height, dpi, rotation, skewDegrees, blank };

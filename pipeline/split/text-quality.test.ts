@@ -43,3 +43,15 @@ describe('judgeTextLayer', () => {
     expect(visible('Trang 2')).toBe('none');
   });
 });
+
+describe('judgeTextLayer: unmapped glyphs', () => {
+  it('calls a layer with glyphs that map to NUL or U+FFFD garbage, so the page is OCR-ed instead', () => {
+    const text =
+      'HÓA Đ\u0000N GIÁ TR\u0000 GIA TĂNG Ký hi\u0000u (Serial): 1C23TAA Ngày 31 tháng 03 năm 2023 Đơn vị bán hàng';
+    expect(judgeTextLayer({ text, totalGlyphs: text.length, invisibleGlyphs: 0 }).quality).toBe('garbage');
+    const replaced = text.replaceAll('\u0000', '\uFFFD');
+    expect(judgeTextLayer({ text: replaced, totalGlyphs: text.length, invisibleGlyphs: 0 }).quality).toBe('garbage');
+    const clean = text.replaceAll('\u0000', 'ơ');
+    expect(judgeTextLayer({ text: clean, totalGlyphs: text.length, invisibleGlyphs: 0 }).quality).toBe('usable');
+  });
+});

@@ -70,6 +70,8 @@ function stripPunctuation(token: string): string {
   return token.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '');
 }
 
+const UNMAPPED = /[\p{Cc}\p{Co}\p{Cs}\uFFFD]/u;
+
 export function judgeTextLayer(
   input: TextQualityInput,
   options: TextQualityOptions = DEFAULT_TEXT_QUALITY_OPTIONS,
@@ -78,6 +80,11 @@ export function judgeTextLayer(
   const chars = [...text.replace(/\s+/g, '')];
   if (chars.length < options.minChars) return { quality: 'none', reason: `only ${chars.length} characters` };
 
+  // Glyphs the PDF's font cannot map back to Unicode (a font missing Vietnamese letters, a broken ToUnicode map).
+  const unmapped = chars.filter((c) => UNMAPPED.test(c)).length;
+  if (unmapped > 0) {
+    return { quality: 'garbage', reason: `${unmapped} characters have no Unicode mapping` };
+  }
   if (input.totalGlyphs > 0 && input.invisibleGlyphs / input.totalGlyphs > options.maxInvisibleShare) {
     return { quality: 'garbage', reason: 'text is drawn invisibly (an earlier OCR layer)' };
   }

@@ -4,12 +4,14 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import { formatMoney } from './documents/common.js';
 import type { InvoiceData } from './documents/finance.js';
-import { faceFiles } from './fonts.js';
+import { faceFiles, registerFonts } from './fonts.js';
 
 const FIXED_DATE = new Date('2024-01-01T00:00:00Z');
 
 export async function bornDigitalInvoice(d: InvoiceData): Promise<Uint8Array> {
-  const faces = faceFiles()['liberation-sans'];
+  const families = registerFonts();
+  // A family whose faces are all installed (every registered family covers Vietnamese).
+  const faces = faceFiles()[families.has('liberation-sans') ? 'liberation-sans' : 'sans'];
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   // Fixed metadata so the same seed yields the same bytes.

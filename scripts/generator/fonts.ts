@@ -1,7 +1,6 @@
 // Fonts with full Vietnamese coverage, registered under our own aliases so each weight/style is a real face.
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
 import type { FontFamily } from './page-spec.js';
 
@@ -10,15 +9,16 @@ export type FaceStyle = 'regular' | 'bold' | 'italic' | 'bolditalic';
 /** Debian fonts-dejavu-core / fonts-dejavu-extra; override with SOHOA_DEJAVU_DIR. */
 export const DEJAVU_DIR = process.env.SOHOA_DEJAVU_DIR ?? '/usr/share/fonts/truetype/dejavu';
 
-function liberationDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts');
-}
+/** Debian fonts-liberation2 (Liberation 2 covers Vietnamese; the 1.x copy inside pdfjs-dist does not). */
+export const LIBERATION_DIR = process.env.SOHOA_LIBERATION_DIR ?? '/usr/share/fonts/truetype/liberation2';
+/** Debian fonts-noto-core. */
+export const NOTO_DIR = process.env.SOHOA_NOTO_DIR ?? '/usr/share/fonts/truetype/noto';
 
 /** File of each face, per family. */
 export function faceFiles(): Record<FontFamily, Record<FaceStyle, string>> {
   const dj = (n: string) => join(DEJAVU_DIR, `${n}.ttf`);
-  const lib = (n: string) => join(liberationDir(), `LiberationSans-${n}.ttf`);
+  const lib = (n: string) => join(LIBERATION_DIR, `Liberation${n}.ttf`);
+  const noto = (n: string) => join(NOTO_DIR, `Noto${n}.ttf`);
   return {
     serif: {
       regular: dj('DejaVuSerif'),
@@ -45,10 +45,28 @@ export function faceFiles(): Record<FontFamily, Record<FaceStyle, string>> {
       bolditalic: dj('DejaVuSansCondensed-BoldOblique'),
     },
     'liberation-sans': {
-      regular: lib('Regular'),
-      bold: lib('Bold'),
-      italic: lib('Italic'),
-      bolditalic: lib('BoldItalic'),
+      regular: lib('Sans-Regular'),
+      bold: lib('Sans-Bold'),
+      italic: lib('Sans-Italic'),
+      bolditalic: lib('Sans-BoldItalic'),
+    },
+    'liberation-serif': {
+      regular: lib('Serif-Regular'),
+      bold: lib('Serif-Bold'),
+      italic: lib('Serif-Italic'),
+      bolditalic: lib('Serif-BoldItalic'),
+    },
+    'noto-sans': {
+      regular: noto('Sans-Regular'),
+      bold: noto('Sans-Bold'),
+      italic: noto('Sans-Italic'),
+      bolditalic: noto('Sans-BoldItalic'),
+    },
+    'noto-serif': {
+      regular: noto('Serif-Regular'),
+      bold: noto('Serif-Bold'),
+      italic: noto('Serif-Italic'),
+      bolditalic: noto('Serif-BoldItalic'),
     },
   };
 }

@@ -1,6 +1,14 @@
 // A device-independent description of a printed page: documents produce these, the renderer draws them at any dpi.
 
-export type FontFamily = 'serif' | 'sans' | 'sans-condensed' | 'serif-condensed' | 'liberation-sans';
+export type FontFamily =
+  | 'serif'
+  | 'sans'
+  | 'sans-condensed'
+  | 'serif-condensed'
+  | 'liberation-sans'
+  | 'liberation-serif'
+  | 'noto-sans'
+  | 'noto-serif';
 
 export interface Run {
   text: string;

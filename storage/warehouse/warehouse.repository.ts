@@ -323,7 +323,12 @@ export function createWarehouseRepository(
     await db.transaction(async (tx) => {
       await lockSource(tx, sourceId, 'complete');
       await tx.delete(pages).where(eq(pages.sourceId, sourceId));
-      const pageRows = result.pages.map((p) => ({ ...p, sourceId, text: p.text.normalize('NFC') }));
+      // PostgreSQL text cannot hold NUL; other control characters are kept as read.
+      const pageRows = result.pages.map((p) => ({
+        ...p,
+        sourceId,
+        text: p.text.replaceAll('\u0000', '').normalize('NFC'),
+      }));
       for (const chunk of chunks(pageRows, chunkRows)) await tx.insert(pages).values(chunk);
       const versions = { rulePackVersion: result.rulePackVersion, pipelineVersion: result.pipelineVersion };
       await writeComponents(tx, sourceId, result.components, versions);

@@ -36,8 +36,17 @@ export interface DossierContext {
 
 export type DocumentBuilder = (rng: Rng, ctx: DossierContext) => DocumentDraft;
 
-export const OFFICIAL_FAMILIES: FontFamily[] = ['serif', 'serif', 'serif-condensed', 'liberation-sans', 'sans'];
-export const PRINT_FAMILIES: FontFamily[] = ['sans', 'sans-condensed', 'liberation-sans', 'serif'];
+// Official papers are mostly set in a Times-like serif.
+export const OFFICIAL_FAMILIES: FontFamily[] = [
+  'liberation-serif',
+  'liberation-serif',
+  'serif',
+  'serif-condensed',
+  'noto-serif',
+  'liberation-sans',
+  'sans',
+];
+export const PRINT_FAMILIES: FontFamily[] = ['sans', 'sans-condensed', 'liberation-sans', 'noto-sans', 'serif'];
 
 export function a4(
   rng: Rng,

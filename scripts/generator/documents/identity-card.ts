@@ -11,7 +11,7 @@ function card(rng: Rng, blocks: Block[]): PageSpec {
     widthMm: 128,
     heightMm: 81,
     marginMm: 5,
-    family: rng.pick(['sans', 'sans-condensed', 'liberation-sans'] as const),
+    family: rng.pick(['sans', 'sans-condensed', 'liberation-sans', 'noto-sans'] as const),
     baseSize: 8.5,
     paper: rng.pick(['#eef3ee', '#f1eee6', '#e9eef5']),
     blocks: [b.frame(blocks, 2.5)],

@@ -1,0 +1,38 @@
+/**
+ * Linear contrast stretch for a grayscale page: the ink level (a low percentile) goes to black and the paper level
+ * (a high percentile) to white. sharp's normalise() misjudges palette-quantised scans with noisy tinted paper (it
+ * turned such a page mid-grey, which Tesseract then read as nothing), so the levels are taken from our own histogram.
+ */
+export interface StretchOptions {
+  /** Percentile taken as ink (default 1). */
+  inkPercentile: number;
+  /** Percentile taken as paper; documents are mostly paper (default 90). */
+  paperPercentile: number;
+  /** Below this spread between ink and paper the page is left as it is (default 24 grey levels). */
+  minSpread: number;
+}
+
+export const DEFAULT_STRETCH: StretchOptions = { inkPercentile: 1, paperPercentile: 90, minSpread: 24 };
+
+/** `{ a, b }` for sharp's `linear(a, b)` (out = a·in + b), or null when the page should be left alone. */
+export function contrastStretch(
+  gray: Uint8Array,
+  options: StretchOptions = DEFAULT_STRETCH,
+): { a: number; b: number } | null {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < gray.length; i++) histogram[gray[i]!]!++;
+  const level = (percentile: number) => {
+    const target = (gray.length * percentile) / 100;
+    let seen = 0;
+    for (let v = 0; v < 256; v++) {
+      seen += histogram[v]!;
+      if (seen >= target) return v;
+    }
+    return 255;
+  };
+  const ink = level(options.inkPercentile);
+  const paper = level(options.paperPercentile);
+  if (paper - ink < options.minSpread) return null;
+  const a = 255 / (paper - ink);
+  return { a, b: -ink * a };
+}
