@@ -174,6 +174,9 @@ export function planSources(rng: Rng, options: GenerateOptions): PlannedSource[]
         for (const spec of draft.pages) source.pages.push({ spec, blank: false });
         if (format === 'pdf' && source.pages.length < maxPages && srcRng.chance(options.blankShare ?? 0.12)) {
           source.pages.push({ spec: blankPage(), blank: true });
+          // A blank sheet after a document is its empty back: it belongs to that component.
+          const last = source.components[source.components.length - 1];
+          if (draft.type !== 'khac' && last) last.pages = [last.pages[0], source.pages.length];
         }
       }
       if (source.pages.length === 0) break;
