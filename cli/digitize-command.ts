@@ -1,11 +1,12 @@
 import cliProgress from 'cli-progress';
-import { type DigitizeJob, digitizeSource, type ProgressEvent } from '../pipeline/digitize-source.js';
+import type { ProgressEvent } from '../pipeline/digitize-source.js';
+import { IngestError, ingestFile } from '../pipeline/ingest.js';
 import type { SourceResult } from '../storage/warehouse/index.js';
+import { consumeDigitizeJobs, submitSource, waitForSource } from '../workers/digitize-jobs.js';
 import { createInProcessQueue } from '../workers/job-queue/index.js';
 import { collectPaths } from './collect-paths.js';
 import type { Config } from './config.js';
-import { IngestError, ingestFile } from './ingest-file.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime, stageDepsOf } from './runtime.js';
 
 /** One entry of `sohoa digitize --json`: the stored result plus the path as given. */
 export type SourceOutput = { path: string } & (SourceResult | (Omit<SourceResult, 'sha256'> & { sha256: null }));
@@ -13,8 +14,6 @@ export type SourceOutput = { path: string } & (SourceResult | (Omit<SourceResult
 export interface DigitizeOutput {
   sources: SourceOutput[];
 }
-
-const QUEUE = 'digitize';
 
 function failedOutput(path: string, error: string): SourceOutput {
   return { path, sha256: null, pageCount: 0, status: 'failed', error, pages: [], components: [] };
@@ -68,20 +67,9 @@ export async function runDigitize(args: string[], config: Config, stderr: NodeJS
   const queue = createInProcessQueue();
   const progress = progressReporter(stderr, collected.length);
   try {
-    await queue.process<DigitizeJob, SourceResult>(
-      QUEUE,
-      (job) =>
-        digitizeSource(job, {
-          store: runtime.store,
-          repo: runtime.warehouse.repo,
-          ocr: runtime.ocr,
-          rulePack: runtime.rulePack,
-          limits: runtime.limits,
-          preprocess: runtime.preprocess,
-          versions: runtime.versions,
-          pageConcurrency: config.ocrWorkers + 1,
-          onProgress: progress.onProgress,
-        }),
+    await consumeDigitizeJobs(
+      queue,
+      { ...stageDepsOf(runtime), pageConcurrency: config.ocrWorkers + 1, onProgress: progress.onProgress },
       { concurrency: config.sourceConcurrency },
     );
     const pending: Array<Promise<SourceOutput>> = [];
@@ -92,10 +80,9 @@ export async function runDigitize(args: string[], config: Config, stderr: NodeJS
       }
       try {
         const ingested = await ingestFile(item.path, runtime.store, config.maxBytes);
-        const job: DigitizeJob = { path: item.path, ...ingested };
-        const { id } = await queue.add(QUEUE, 'source', job, { jobId: ingested.sha256, attempts: 3, backoffMs: 1000 });
+        const id = await submitSource(queue, { path: item.path, ...ingested });
         pending.push(
-          queue.waitFor<SourceResult>(QUEUE, id).then(
+          waitForSource(queue, id).then(
             (result) => ({ path: item.path, ...result }),
             (error: unknown) => failedOutput(item.path, error instanceof Error ? error.message : String(error)),
           ),

@@ -3,6 +3,7 @@ import { createOcrPool, MODEL_FOLDER, type OcrPool, tesseractJsVersion } from '.
 import type { Versions } from '../pipeline/page-model.js';
 import type { PreprocessOptions } from '../pipeline/preprocess/index.js';
 import { loadRulePack, type RulePack } from '../pipeline/recognize/index.js';
+import type { StageDeps } from '../pipeline/source-stages.js';
 import type { SourceLimits } from '../pipeline/split/index.js';
 import { pipelineVersion } from '../pipeline/versions.js';
 import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
@@ -22,6 +23,19 @@ export interface Runtime {
   ocr(): Promise<OcrPool>;
   versions: Versions;
   close(): Promise<void>;
+}
+
+/** What the pipeline stages need from the runtime. */
+export function stageDepsOf(runtime: Runtime): StageDeps {
+  return {
+    store: runtime.store,
+    repo: runtime.warehouse.repo,
+    ocr: runtime.ocr,
+    rulePack: runtime.rulePack,
+    limits: runtime.limits,
+    preprocess: runtime.preprocess,
+    versions: runtime.versions,
+  };
 }
 
 export function sourceLimitsOf(config: Config): SourceLimits {

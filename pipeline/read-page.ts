@@ -20,7 +20,8 @@ export interface ReadPage {
 }
 
 export interface ReadPageDeps {
-  ocr: OcrPool;
+  /** Started on first use. */
+  ocr: () => Promise<OcrPool>;
   preprocess: PreprocessOptions;
 }
 
@@ -30,7 +31,11 @@ function scaleText(text: PageText, fx: number, fy: number): PageText {
     ...text,
     width: text.width * fx,
     height: text.height * fy,
-    lines: text.lines.map((l) => ({ ...l, bbox: box(l.bbox), words: l.words.map((w) => ({ ...w, bbox: box(w.bbox) })) })),
+    lines: text.lines.map((l) => ({
+      ...l,
+      bbox: box(l.bbox),
+      words: l.words.map((w) => ({ ...w, bbox: box(w.bbox) })),
+    })),
   };
 }
 
@@ -61,7 +66,7 @@ export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<Rea
       skewDegrees: 0,
     };
   }
-  const prepared = await preparePage(source, deps.preprocess, (png) => deps.ocr.detectOrientation(png));
+  const prepared = await preparePage(source, deps.preprocess, async (png) => (await deps.ocr()).detectOrientation(png));
   const base = {
     number: page.number,
     rotation: prepared.rotation,
@@ -72,6 +77,6 @@ export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<Rea
     skewDegrees: prepared.skewDegrees,
   };
   if (prepared.blank) return { ...base, textSource: 'blank', text: null, confidence: 1 };
-  const text = await deps.ocr.recognize(prepared.image);
+  const text = await (await deps.ocr()).recognize(prepared.image);
   return { ...base, textSource: 'ocr', text, confidence: text.confidence };
 }

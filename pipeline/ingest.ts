@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { objectKeys } from '../pipeline/object-keys.js';
-import { sniffSourceKind } from '../pipeline/split/index.js';
 import type { ObjectStore } from '../storage/object-store/object-store.port.js';
+import { objectKeys } from './object-keys.js';
+import { sniffSourceKind } from './split/index.js';
 
 export interface IngestedFile {
   sha256: string;
