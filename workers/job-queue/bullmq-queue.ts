@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import { FlowProducer, type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { decodeJobId, encodeJobId } from './job-id.js';
-import type { JobHandler, JobQueue, JobRecord } from './job-queue.port.js';
+import {
+  type ChildOutcomes,
+  type FlowJob,
+  type JobHandler,
+  JobMissingError,
+  type JobOptions,
+  type JobQueue,
+  type JobRecord,
+} from './job-queue.port.js';
 import { assertQueueName, errorMessage, isPermanent } from './queue-name.js';
 
 export interface BullmqQueueOptions {
@@ -21,6 +29,17 @@ export interface BullmqQueueOptions {
   defaultGraceMs?: number;
   /** waitFor re-reads the job state this often, besides listening to events, in ms. Default 200. */
   waitPollMs?: number;
+  /**
+   * A worker holds a lock on each active job for this long and renews it at half that; a job whose lock lapses (its
+   * process died or froze) is taken back by the stalled-job check and run again. Default 30 000 ms.
+   */
+  lockDurationMs?: number;
+  /** How often workers look for stalled jobs, in ms. Default: lockDurationMs. */
+  stalledIntervalMs?: number;
+  /** Times a job may stall (its worker die) before it fails for good. Default 2. */
+  maxStalledCount?: number;
+  /** Per-minute completion counts kept for `stats`, in minutes. Default 1440 (a day). */
+  metricsMinutes?: number;
 }
 
 type Counts = { waiting: number; active: number; completed: number; failed: number };
@@ -38,6 +57,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   const defaultBackoffMs = options.defaultBackoffMs ?? 1000;
   const defaultGraceMs = options.defaultGraceMs ?? 10_000;
   const pollMs = options.waitPollMs ?? 200;
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  const workerTuning = {
+    lockDuration,
+    stalledInterval: options.stalledIntervalMs ?? lockDuration,
+    maxStalledCount: options.maxStalledCount ?? 2,
+    metrics: { maxDataPoints: options.metricsMinutes ?? 1440 },
+  };
   const connections: Redis[] = [];
   // Workers and QueueEvents block on Redis: they need maxRetriesPerRequest null (BullMQ refuses otherwise).
   const connect = () => {
@@ -53,7 +79,34 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   const queues = new Map<string, Queue>();
   const workers = new Map<string, Worker>();
   const events = new Map<string, Promise<QueueEvents>>();
+  let flowProducer: FlowProducer | null = null;
   let closed = false;
+
+  function jobOptions(opts: JobOptions, id: string) {
+    const attempts = opts.attempts ?? defaultAttempts;
+    if (!Number.isInteger(attempts) || attempts < 1)
+      throw new Error(`attempts must be an integer >= 1, got ${attempts}`);
+    return {
+      jobId: encodeJobId(id),
+      attempts,
+      backoff: { type: 'exponential', delay: opts.backoffMs ?? defaultBackoffMs },
+      removeOnComplete: { count: options.keepCompleted ?? 10_000 },
+      removeOnFail: { count: options.keepFailed ?? 10_000 },
+    };
+  }
+
+  /** Child keys look like `<prefix>:<queue>:<encoded id>`; encoded ids never hold ':'. */
+  function childId(key: string): string {
+    return decodeJobId(key.slice(key.lastIndexOf(':') + 1));
+  }
+
+  async function childOutcomes(job: Job): Promise<ChildOutcomes> {
+    const [values, failures] = await Promise.all([job.getChildrenValues(), job.getIgnoredChildrenFailures()]);
+    return {
+      results: Object.fromEntries(Object.entries(values).map(([key, value]) => [childId(key), value])),
+      failures: Object.fromEntries(Object.entries(failures).map(([key, reason]) => [childId(key), String(reason)])),
+    };
+  }
 
   function queueFor(name: string): Queue {
     assertQueueName(name);
@@ -93,18 +146,63 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
 
     async add(queueName, name, data, opts = {}) {
       const id = opts.jobId ?? randomUUID();
-      const attempts = opts.attempts ?? defaultAttempts;
-      if (!Number.isInteger(attempts) || attempts < 1)
-        throw new Error(`attempts must be an integer >= 1, got ${attempts}`);
       // BullMQ ignores an add whose jobId exists (until the finished job is trimmed by keepCompleted/keepFailed).
-      await queueFor(queueName).add(name, data, {
-        jobId: encodeJobId(id),
-        attempts,
-        backoff: { type: 'exponential', delay: opts.backoffMs ?? defaultBackoffMs },
-        removeOnComplete: { count: options.keepCompleted ?? 10_000 },
-        removeOnFail: { count: options.keepFailed ?? 10_000 },
+      await queueFor(queueName).add(name, data, jobOptions(opts, id));
+      return { id };
+    },
+
+    async addFlow(parent: FlowJob, children: FlowJob[]) {
+      const parentQueue = queueFor(parent.queue);
+      for (const child of children) assertQueueName(child.queue);
+      const id = parent.options?.jobId ?? randomUUID();
+      // A known parent means the flow was added before: adding it again would re-link finished children.
+      if (await parentQueue.getJob(encodeJobId(id))) return { id };
+      flowProducer ??= new FlowProducer({ connection: sharedConnection(), prefix });
+      await flowProducer.add({
+        name: parent.name,
+        queueName: parent.queue,
+        data: parent.data,
+        opts: jobOptions(parent.options ?? {}, id),
+        children: children.map((child) => ({
+          name: child.name,
+          queueName: child.queue,
+          data: child.data,
+          // A child that fails for good is reported to the parent (childOutcomes) instead of blocking it forever.
+          opts: {
+            ...jobOptions(child.options ?? {}, child.options?.jobId ?? randomUUID()),
+            ignoreDependencyOnFailure: true,
+          },
+        })),
       });
       return { id };
+    },
+
+    async stats(queueName, opts = {}) {
+      const queue = queueFor(queueName);
+      const minutes = opts.minutes ?? 10;
+      const [counts, workersList, failed, metrics] = await Promise.all([
+        this.counts(queueName),
+        queue.getWorkers(),
+        queue.getFailed(0, (opts.failures ?? 10) - 1),
+        queue.getMetrics('completed', 0, minutes - 1),
+      ]);
+      const perMinute = new Array<number>(minutes).fill(0);
+      // Metrics are newest first; index 0 is the last closed minute.
+      metrics.data.slice(0, minutes).forEach((n, i) => {
+        perMinute[minutes - 1 - i] = Number(n) || 0;
+      });
+      return {
+        counts,
+        consumers: workersList.length,
+        recentFailures: failed
+          .filter((job): job is Job => Boolean(job))
+          .map((job) => ({
+            id: decodeJobId(job.id ?? ''),
+            reason: job.failedReason ?? '',
+            finishedAt: job.finishedOn ?? null,
+          })),
+        completedPerMinute: perMinute,
+      };
     },
 
     async process<T, R>(queueName: string, handler: JobHandler<T, R>, opts: { concurrency?: number } = {}) {
@@ -119,13 +217,17 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
         queueName,
         async (job) => {
           try {
-            return await handler(job.data, { id: decodeJobId(job.id ?? ''), attemptsMade: job.attemptsMade });
+            return await handler(job.data, {
+              id: decodeJobId(job.id ?? ''),
+              attemptsMade: job.attemptsMade,
+              childOutcomes: () => childOutcomes(job),
+            });
           } catch (error) {
             if (isPermanent(error)) throw new UnrecoverableError(errorMessage(error));
             throw error;
           }
         },
-        { connection: connect(), prefix, concurrency },
+        { connection: connect(), prefix, concurrency, ...workerTuning },
       );
       // Without a listener an 'error' event (e.g. a lost connection) would crash the process; BullMQ reconnects.
       worker.on('error', () => {});
@@ -142,7 +244,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     async waitFor<R>(queueName: string, id: string, timeoutMs?: number): Promise<R> {
       const queue = queueFor(queueName);
       const stored = encodeJobId(id);
-      if (!(await queue.getJob(stored))) throw new Error(`unknown job ${id} in queue ${queueName}`);
+      if (!(await queue.getJob(stored))) throw new JobMissingError(`unknown job ${id} in queue ${queueName}`);
       const queueEvents = await eventsFor(queueName);
       // Events give prompt answers; a state poll covers an event published before the listener was reading
       // (QueueEvents reads from "now"), and a job trimmed from Redis meanwhile.
@@ -166,7 +268,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
         };
         const check = async () => {
           const job = await queue.getJob(stored);
-          if (!job) return finish(() => reject(new Error(`job ${id} in queue ${queueName} was removed`)));
+          if (!job) return finish(() => reject(new JobMissingError(`job ${id} in queue ${queueName} was removed`)));
           const state = await job.getState();
           if (state === 'completed') finish(() => resolve(job.returnvalue as R));
           else if (state === 'failed') finish(() => reject(new Error(job.failedReason)));
@@ -232,6 +334,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       const readyEvents = await Promise.allSettled(events.values());
       await Promise.allSettled(readyEvents.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
+      if (flowProducer) await flowProducer.close().catch(() => {});
       await Promise.allSettled(connections.map((c) => c.quit()));
       workers.clear();
       queues.clear();

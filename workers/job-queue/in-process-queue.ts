@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { JobHandler, JobOptions, JobQueue, JobRecord } from './job-queue.port.js';
+import {
+  type ChildOutcomes,
+  type FlowJob,
+  type JobHandler,
+  JobMissingError,
+  type JobOptions,
+  type JobQueue,
+  type JobRecord,
+} from './job-queue.port.js';
 import { assertQueueName, errorMessage, isPermanent } from './queue-name.js';
 
 /**
@@ -22,6 +30,12 @@ interface Job {
   record: JobRecord;
   attempts: number;
   backoffMs: number;
+  finishedAt?: number;
+  /** Set on a flow's children: the parent to tell when this job finishes for good. */
+  parent?: { queue: string; id: string };
+  /** Set on a flow's parent: children still running, and what the finished ones left. */
+  pendingChildren?: number;
+  outcomes?: ChildOutcomes;
 }
 
 interface Waiter {
@@ -60,8 +74,21 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
     return state;
   }
 
+  function newJob(name: string, id: string, data: unknown, opts: JobOptions): Job {
+    const attempts = opts.attempts ?? defaultAttempts;
+    if (!Number.isInteger(attempts) || attempts < 1)
+      throw new Error(`attempts must be an integer >= 1, got ${attempts}`);
+    return {
+      record: { id, name, data, state: 'waiting', attemptsMade: 0 },
+      attempts,
+      backoffMs: opts.backoffMs ?? defaultBackoffMs,
+    };
+  }
+
   function settle(state: QueueState, job: Job): void {
     const { id } = job.record;
+    job.finishedAt = Date.now();
+    if (job.parent) childFinished(job.parent, job);
     state.finished.push(id);
     while (state.finished.length > maxFinished) state.jobs.delete(state.finished.shift()!);
     const waiters = state.waiters.get(id);
@@ -78,7 +105,12 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
     record.state = 'active';
     state.active++;
     try {
-      record.result = await handler(record.data, { id: record.id, attemptsMade: record.attemptsMade });
+      const outcomes = job.outcomes ?? { results: {}, failures: {} };
+      record.result = await handler(record.data, {
+        id: record.id,
+        attemptsMade: record.attemptsMade,
+        childOutcomes: async () => structuredClone(outcomes),
+      });
       record.attemptsMade++;
       record.state = 'completed';
       settle(state, job);
@@ -100,6 +132,20 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
       }
     } finally {
       state.active--;
+    }
+  }
+
+  /** Records a child's outcome on its parent and releases the parent once no child is left. */
+  function childFinished(parentRef: { queue: string; id: string }, child: Job): void {
+    const parentState = stateOf(parentRef.queue);
+    const parent = parentState.jobs.get(parentRef.id);
+    if (!parent?.outcomes || parent.pendingChildren === undefined) return;
+    if (child.record.state === 'completed') parent.outcomes.results[child.record.id] = child.record.result;
+    else parent.outcomes.failures[child.record.id] = child.record.failedReason ?? 'job failed';
+    parent.pendingChildren--;
+    if (parent.pendingChildren === 0) {
+      parentState.ready.push(parent.record.id);
+      queueMicrotask(() => pump(parentState));
     }
   }
 
@@ -125,14 +171,7 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
       const state = stateOf(queue);
       const id = opts.jobId ?? randomUUID();
       if (state.jobs.has(id)) return { id };
-      const attempts = opts.attempts ?? defaultAttempts;
-      if (!Number.isInteger(attempts) || attempts < 1)
-        throw new Error(`attempts must be an integer >= 1, got ${attempts}`);
-      state.jobs.set(id, {
-        record: { id, name, data, state: 'waiting', attemptsMade: 0 },
-        attempts,
-        backoffMs: opts.backoffMs ?? defaultBackoffMs,
-      });
+      state.jobs.set(id, newJob(name, id, data, opts));
       state.ready.push(id);
       // Dispatch after the caller's await resumes, as a remote queue would.
       queueMicrotask(() => pump(state));
@@ -160,7 +199,7 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
     waitFor<R>(queue: string, id: string, timeoutMs?: number): Promise<R> {
       const state = stateOf(queue);
       const job = state.jobs.get(id);
-      if (!job) return Promise.reject(new Error(`unknown job ${id} in queue ${queue}`));
+      if (!job) return Promise.reject(new JobMissingError(`unknown job ${id} in queue ${queue}`));
       if (job.record.state === 'completed') return Promise.resolve(job.record.result as R);
       if (job.record.state === 'failed') return Promise.reject(new Error(job.record.failedReason ?? 'job failed'));
       return new Promise<R>((resolve, reject) => {
@@ -186,6 +225,71 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
       const result = { waiting: 0, active: 0, completed: 0, failed: 0 };
       for (const job of state.jobs.values()) result[job.record.state]++;
       return result;
+    },
+
+    async addFlow(parent: FlowJob, children: FlowJob[]) {
+      if (closed) throw new Error(`job queue is closed: cannot add flow ${parent.name} to ${parent.queue}`);
+      const parentState = stateOf(parent.queue);
+      const parentId = parent.options?.jobId ?? randomUUID();
+      if (parentState.jobs.has(parentId)) return { id: parentId };
+      const parentJob = newJob(parent.name, parentId, parent.data, parent.options ?? {});
+      parentJob.pendingChildren = 0;
+      parentJob.outcomes = { results: {}, failures: {} };
+      parentState.jobs.set(parentId, parentJob);
+      const ref = { queue: parent.queue, id: parentId };
+      const finishedChildren: Job[] = [];
+      for (const child of children) {
+        const childState = stateOf(child.queue);
+        const childId = child.options?.jobId ?? randomUUID();
+        const known = childState.jobs.get(childId);
+        parentJob.pendingChildren++;
+        if (known && (known.record.state === 'completed' || known.record.state === 'failed')) {
+          finishedChildren.push(known);
+          continue;
+        }
+        if (known) {
+          known.parent ??= ref;
+          continue;
+        }
+        const job = newJob(child.name, childId, child.data, child.options ?? {});
+        job.parent = ref;
+        childState.jobs.set(childId, job);
+        childState.ready.push(childId);
+        queueMicrotask(() => pump(childState));
+      }
+      for (const child of finishedChildren) childFinished(ref, child);
+      if (children.length === 0) {
+        parentState.ready.push(parentId);
+        queueMicrotask(() => pump(parentState));
+      }
+      return { id: parentId };
+    },
+
+    async stats(queue, opts = {}) {
+      const state = stateOf(queue);
+      const minutes = opts.minutes ?? 10;
+      const counts = { waiting: 0, active: 0, completed: 0, failed: 0 };
+      const perMinute = new Array<number>(minutes).fill(0);
+      const now = Date.now();
+      const failures: Array<{ id: string; reason: string; finishedAt: number | null }> = [];
+      for (const job of state.jobs.values()) {
+        counts[job.record.state]++;
+        const at = job.finishedAt;
+        if (job.record.state === 'completed' && at !== undefined) {
+          const ago = Math.floor(now / 60_000) - Math.floor(at / 60_000);
+          if (ago < minutes) perMinute[minutes - 1 - ago]!++;
+        }
+        if (job.record.state === 'failed') {
+          failures.push({ id: job.record.id, reason: job.record.failedReason ?? '', finishedAt: at ?? null });
+        }
+      }
+      failures.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+      return {
+        counts,
+        consumers: state.handler && !closed ? 1 : 0,
+        recentFailures: failures.slice(0, opts.failures ?? 10),
+        completedPerMinute: perMinute,
+      };
     },
 
     async close(graceMs = defaultGraceMs) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type JobQueue, PermanentJobError } from './job-queue.port.js';
+import { JobMissingError, type JobQueue, PermanentJobError } from './job-queue.port.js';
 
 /** Polls `check` until it returns true or `timeoutMs` passes. */
 async function until(check: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
@@ -185,6 +185,64 @@ export function describeJobQueueContract(name: string, factory: () => Promise<Jo
       await jobs.close(5000);
       expect(finished).toBe(true);
       expect(Date.now() - t0).toBeGreaterThanOrEqual(150);
+    });
+
+    it('runs a flow parent after all its children, with their results and permanent failures', async () => {
+      const pages = `${q}-pages`;
+      const order: string[] = [];
+      await jobs.process<{ n: number }, { n: number }>(
+        pages,
+        async (data, job) => {
+          await sleep(20 * data.n);
+          order.push(job.id);
+          if (data.n === 3) throw new PermanentJobError(`page ${data.n} is unreadable`);
+          return { n: data.n * 10 };
+        },
+        { concurrency: 2 },
+      );
+      await jobs.process<{ total: number }, unknown>(q, async (data, job) => {
+        order.push(job.id);
+        const outcomes = await job.childOutcomes();
+        return { total: data.total, ...outcomes };
+      });
+      const children = [1, 2, 3].map((n) => ({
+        queue: pages,
+        name: 'page',
+        data: { n },
+        options: { jobId: `src:p${n}`, attempts: 3, backoffMs: 10 },
+      }));
+      const parent = { queue: q, name: 'finish', data: { total: 3 }, options: { jobId: 'src' } };
+      const { id } = await jobs.addFlow(parent, children);
+      expect(id).toBe('src');
+      expect(await jobs.waitFor(q, 'src', 10_000)).toEqual({
+        total: 3,
+        results: { 'src:p1': { n: 10 }, 'src:p2': { n: 20 } },
+        failures: { 'src:p3': 'page 3 is unreadable' },
+      });
+      expect(order.at(-1)).toBe('src');
+      expect(order.filter((o) => o === 'src:p3')).toHaveLength(1);
+      // The same flow again is a no-op: nothing runs twice.
+      await jobs.addFlow({ ...parent, data: { total: 99 } }, children);
+      await sleep(150);
+      expect(order).toHaveLength(4);
+      expect((await jobs.getJob(q, 'src'))?.data).toEqual({ total: 3 });
+    });
+
+    it('reports stats: counts, consumers, recent failures and completions per minute', async () => {
+      await jobs.process<{ ok: boolean }, null>(q, async (data) => {
+        if (!data.ok) throw new PermanentJobError('bad scan');
+        return null;
+      });
+      for (const ok of [true, true, false]) {
+        const { id } = await jobs.add(q, 'job', { ok });
+        await jobs.waitFor(q, id, 5000).catch(() => {});
+      }
+      const stats = await jobs.stats(q, { minutes: 5 });
+      expect(stats.counts).toEqual({ waiting: 0, active: 0, completed: 2, failed: 1 });
+      expect(stats.consumers).toBeGreaterThanOrEqual(1);
+      expect(stats.recentFailures.map((f) => f.reason)).toEqual(['bad scan']);
+      expect(stats.completedPerMinute).toHaveLength(5);
+      await expect(jobs.waitFor(q, 'missing', 100)).rejects.toBeInstanceOf(JobMissingError);
     });
   });
 }

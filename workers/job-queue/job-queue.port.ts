@@ -21,7 +21,40 @@ export interface JobRecord<T = unknown, R = unknown> {
   failedReason?: string;
 }
 
-export type JobHandler<T = unknown, R = unknown> = (data: T, job: { id: string; attemptsMade: number }) => Promise<R>;
+/** What a finished flow's children left behind, keyed by child job id (ids are unique within one flow). */
+export interface ChildOutcomes {
+  results: Record<string, unknown>;
+  /** Children that failed for good, with their last reason; the parent still runs (it decides what that means). */
+  failures: Record<string, string>;
+}
+
+export interface JobContext {
+  id: string;
+  attemptsMade: number;
+  /** The outcomes of this job's children when it is the parent of a flow; empty otherwise. */
+  childOutcomes(): Promise<ChildOutcomes>;
+}
+
+export type JobHandler<T = unknown, R = unknown> = (data: T, job: JobContext) => Promise<R>;
+
+/** One job of a flow. */
+export interface FlowJob<T = unknown> {
+  queue: string;
+  name: string;
+  data: T;
+  options?: JobOptions;
+}
+
+/** A queue's state for monitoring (`sohoa status`). */
+export interface QueueStats {
+  counts: { waiting: number; active: number; completed: number; failed: number };
+  /** Processes consuming the queue right now (as far as the adapter can tell). */
+  consumers: number;
+  /** The most recent failures, newest first. */
+  recentFailures: Array<{ id: string; reason: string; finishedAt: number | null }>;
+  /** Jobs completed in each of the last minutes, oldest first; the current minute last. */
+  completedPerMinute: number[];
+}
 
 export interface JobQueue {
   readonly kind: 'in-process' | 'bullmq';
@@ -32,6 +65,13 @@ export interface JobQueue {
   /** Resolves with the job's result when it completes; rejects with its failure reason when it fails for good. */
   waitFor<R>(queue: string, id: string, timeoutMs?: number): Promise<R>;
   counts(queue: string): Promise<{ waiting: number; active: number; completed: number; failed: number }>;
+  /**
+   * Adds a parent job that runs once every child has finished (completed, or failed for good). Adding a flow whose
+   * parent id is already known is a no-op; so is adding a child whose id is known.
+   */
+  addFlow<P, C>(parent: FlowJob<P>, children: Array<FlowJob<C>>): Promise<{ id: string }>;
+  /** Monitoring snapshot: counts, consumers, recent failures, throughput over the last `minutes` (default 10). */
+  stats(queue: string, options?: { minutes?: number; failures?: number }): Promise<QueueStats>;
   /** Stops consuming, lets active jobs finish (up to graceMs), closes connections. */
   close(graceMs?: number): Promise<void>;
 }
@@ -41,5 +81,13 @@ export class PermanentJobError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PermanentJobError';
+  }
+}
+
+/** A job id the queue does not hold (never added, trimmed, or lost with the queue's storage). */
+export class JobMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobMissingError';
   }
 }
