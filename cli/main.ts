@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { catalogCoverage, formatCatalog } from './catalog-command.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import { formatSummary, runDigitize } from './digitize-command.js';
 import { formatRecognizeReport, runRecognize, SelectionError } from './recognize-command.js';
@@ -67,6 +68,15 @@ program
       }
     },
   );
+
+program
+  .command('catalog')
+  .description('print the catalog of component types and fields that the running rule pack covers')
+  .option('--json', 'print it as one JSON document')
+  .action((options: { json?: boolean }) => {
+    const coverage = catalogCoverage();
+    process.stdout.write(options.json ? `${JSON.stringify(coverage, null, 2)}\n` : formatCatalog(coverage));
+  });
 
 program
   .command('config')
