@@ -46,6 +46,40 @@ const SETTINGS = {
     schema: optionalUrl,
     secret: true,
   },
+  redisPrefix: {
+    env: 'REDIS_PREFIX',
+    describe: 'namespace of every Redis key (deployments can share one Redis)',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, ".", "_" or "-"')
+      .default('sohoa'),
+  },
+  workerConcurrency: {
+    env: 'SOHOA_WORKER_CONCURRENCY',
+    describe: 'page jobs one `sohoa worker` runs at once (default: OCR workers + 1)',
+    schema: z.coerce.number().int('must be a whole number').positive('must be greater than 0').optional(),
+  },
+  jobAttempts: {
+    env: 'SOHOA_JOB_ATTEMPTS',
+    describe: 'tries of a queue job before it fails (infrastructure errors only; file errors fail at once)',
+    schema: positiveInt(6),
+  },
+  jobBackoffMs: {
+    env: 'SOHOA_JOB_BACKOFF_MS',
+    describe: 'first retry delay of a queue job, doubled on each retry, ms',
+    schema: positiveInt(1000),
+  },
+  jobLockMs: {
+    env: 'SOHOA_JOB_LOCK_MS',
+    describe: 'queue job lock; a job whose worker died is redone after about this long, ms',
+    schema: positiveInt(30_000),
+  },
+  shutdownGraceMs: {
+    env: 'SOHOA_SHUTDOWN_GRACE_MS',
+    describe: 'on SIGTERM, time a worker lets active jobs finish before handing them back, ms',
+    schema: positiveInt(30_000),
+  },
   s3Endpoint: {
     env: 'S3_ENDPOINT',
     describe: 'S3 endpoint URL; unset = files in the data folder',

@@ -2,11 +2,12 @@ import cliProgress from 'cli-progress';
 import type { ProgressEvent } from '../pipeline/digitize-source.js';
 import { IngestError, ingestFile } from '../pipeline/ingest.js';
 import type { SourceResult } from '../storage/warehouse/index.js';
+import { submitSourceFlow, waitForSourceFlow } from '../workers/digitize-flow.js';
 import { consumeDigitizeJobs, submitSource, waitForSource } from '../workers/digitize-jobs.js';
-import { createInProcessQueue } from '../workers/job-queue/index.js';
 import { collectPaths } from './collect-paths.js';
 import type { Config } from './config.js';
 import { openRuntime, stageDepsOf } from './runtime.js';
+import { flowJobOptionsOf, openJobQueue } from './worker-command.js';
 
 /** One entry of `sohoa digitize --json`: the stored result plus the path as given. */
 export type SourceOutput = { path: string } & (SourceResult | (Omit<SourceResult, 'sha256'> & { sha256: null }));
@@ -59,19 +60,28 @@ function progressReporter(stream: NodeJS.WriteStream, sourceTotal: number) {
 
 /**
  * `sohoa digitize`: stores each file's original under its SHA-256, queues one job per source and collects the results
- * in the order the files were given.
+ * in the order the files were given. With REDIS_URL set the jobs go to the shared queue for `sohoa worker`
+ * processes (distributed mode); `wait: false` then returns at once with each source `processing`.
  */
-export async function runDigitize(args: string[], config: Config, stderr: NodeJS.WriteStream): Promise<DigitizeOutput> {
+export async function runDigitize(
+  args: string[],
+  config: Config,
+  stderr: NodeJS.WriteStream,
+  options: { wait?: boolean } = {},
+): Promise<DigitizeOutput> {
   const collected = await collectPaths(args);
   const runtime = await openRuntime(config);
-  const queue = createInProcessQueue();
+  const queue = openJobQueue(config);
+  const distributed = queue.kind === 'bullmq';
   const progress = progressReporter(stderr, collected.length);
   try {
-    await consumeDigitizeJobs(
-      queue,
-      { ...stageDepsOf(runtime), pageConcurrency: config.ocrWorkers + 1, onProgress: progress.onProgress },
-      { concurrency: config.sourceConcurrency },
-    );
+    if (!distributed) {
+      await consumeDigitizeJobs(
+        queue,
+        { ...stageDepsOf(runtime), pageConcurrency: config.ocrWorkers + 1, onProgress: progress.onProgress },
+        { concurrency: config.sourceConcurrency },
+      );
+    }
     const pending: Array<Promise<SourceOutput>> = [];
     for (const item of collected) {
       if (item.error !== undefined) {
@@ -80,9 +90,33 @@ export async function runDigitize(args: string[], config: Config, stderr: NodeJS
       }
       try {
         const ingested = await ingestFile(item.path, runtime.store, config.maxBytes);
-        const id = await submitSource(queue, { path: item.path, ...ingested });
+        const job = { path: item.path, ...ingested };
+        if (distributed) {
+          await submitSourceFlow(queue, job, flowJobOptionsOf(config));
+          if (options.wait === false) {
+            const queued = { sha256: job.sha256, pageCount: null, status: 'processing' as const };
+            pending.push(Promise.resolve({ path: item.path, ...queued, pages: [], components: [] }));
+            continue;
+          }
+        }
+        const waited = distributed
+          ? waitForSourceFlow(queue, job, {
+              jobOptions: flowJobOptionsOf(config),
+              onPages: (pageCount) =>
+                progress.onProgress({ type: 'source-start', sha256: job.sha256, path: item.path, pageCount }),
+            }).then((result) => {
+              progress.onProgress({
+                type: 'source-done',
+                sha256: job.sha256,
+                path: item.path,
+                status: result.status === 'done' ? 'done' : 'failed',
+                ...(result.error ? { error: result.error } : {}),
+              });
+              return result;
+            })
+          : waitForSource(queue, await submitSource(queue, job));
         pending.push(
-          waitForSource(queue, id).then(
+          waited.then(
             (result) => ({ path: item.path, ...result }),
             (error: unknown) => failedOutput(item.path, error instanceof Error ? error.message : String(error)),
           ),

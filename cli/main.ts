@@ -2,7 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { catalogCoverage, formatCatalog } from './catalog-command.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import { formatSummary, runDigitize } from './digitize-command.js';
+import { runMigrate } from './migrate-command.js';
 import { formatRecognizeReport, runRecognize, SelectionError } from './recognize-command.js';
+import { formatStatus, runStatus } from './status-command.js';
+import { runWorker, WorkerSetupError } from './worker-command.js';
 
 /** Exit statuses: 0 every source done, 1 a source failed, 2 usage or configuration error. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -30,10 +33,16 @@ program
   .description('OCR and recognize scanned files (JPEG, PNG, WebP, TIFF, PDF) or folders of them')
   .argument('<paths...>', 'files or folders (folders are walked recursively)')
   .option('--json', 'print exactly one JSON document on stdout')
-  .action(async (paths: string[], options: { json?: boolean }) => {
+  .option('--no-wait', 'with REDIS_URL set: queue the files, print their source ids and return')
+  .action(async (paths: string[], options: { json?: boolean; wait: boolean }) => {
     const config = configOrExit();
-    const output = await runDigitize(paths, config, process.stderr);
-    process.stdout.write(options.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output));
+    const output = await runDigitize(paths, config, process.stderr, { wait: options.wait });
+    const queued = output.sources.every((s) => s.status !== 'processing')
+      ? null
+      : output.sources
+          .map((s) => `${s.status === 'processing' ? s.sha256 : `failed: ${s.error}`}  ${s.path}\n`)
+          .join('');
+    process.stdout.write(options.json ? `${JSON.stringify(output, null, 2)}\n` : (queued ?? formatSummary(output)));
     process.exitCode = output.sources.some((s) => s.status === 'failed') ? EXIT.failed : EXIT.ok;
   });
 
@@ -76,6 +85,47 @@ program
   .action((options: { json?: boolean }) => {
     const coverage = catalogCoverage();
     process.stdout.write(options.json ? `${JSON.stringify(coverage, null, 2)}\n` : formatCatalog(coverage));
+  });
+
+program
+  .command('worker')
+  .description('consume the distributed queues (needs REDIS_URL) until SIGTERM/SIGINT')
+  .option('--concurrency <n>', 'page jobs at once (default: SOHOA_WORKER_CONCURRENCY, else OCR workers + 1)', (v) =>
+    Number.parseInt(v, 10),
+  )
+  .action(async (options: { concurrency?: number }) => {
+    const config = configOrExit();
+    if (options.concurrency !== undefined && !(options.concurrency > 0)) {
+      process.stderr.write('sohoa worker: --concurrency must be a whole number greater than 0\n');
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    try {
+      await runWorker(config, options, (line) => process.stderr.write(`${line}\n`));
+    } catch (error) {
+      if (!(error instanceof WorkerSetupError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = EXIT.usage;
+    }
+  });
+
+program
+  .command('status')
+  .description('queue depths, active jobs, recent failures and throughput of the distributed queues')
+  .option('--minutes <n>', 'throughput window in minutes', (v) => Number.parseInt(v, 10), 10)
+  .option('--json', 'print the report as one JSON document')
+  .action(async (options: { minutes: number; json?: boolean }) => {
+    const config = configOrExit();
+    const report = await runStatus(config, { minutes: Math.max(1, options.minutes || 10), failures: 10 });
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report));
+  });
+
+program
+  .command('migrate')
+  .description('apply pending warehouse migrations (PostgreSQL with DATABASE_URL, else PGlite)')
+  .action(async () => {
+    const config = configOrExit();
+    process.stdout.write(`${await runMigrate(config)}\n`);
   });
 
 program

@@ -1,0 +1,83 @@
+import { consumeDigitizeFlow, type FlowJobOptions } from '../workers/digitize-flow.js';
+import { createBullmqQueue, createInProcessQueue, type JobQueue } from '../workers/job-queue/index.js';
+import type { Config } from './config.js';
+import { openRuntime, stageDepsOf } from './runtime.js';
+
+/** The job queue the configuration asks for: BullMQ when REDIS_URL is set, else in-process. */
+export function openJobQueue(config: Config): JobQueue {
+  if (!config.redisUrl) return createInProcessQueue({ defaultGraceMs: config.shutdownGraceMs });
+  return createBullmqQueue({
+    connection: config.redisUrl,
+    prefix: config.redisPrefix,
+    lockDurationMs: config.jobLockMs,
+    defaultGraceMs: config.shutdownGraceMs,
+  });
+}
+
+export function flowJobOptionsOf(config: Config): FlowJobOptions {
+  return { attempts: config.jobAttempts, backoffMs: config.jobBackoffMs };
+}
+
+export class WorkerSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerSetupError';
+  }
+}
+
+/** Page jobs at once: one per OCR thread plus one whose page is rendered and preprocessed meanwhile. */
+export function workerConcurrencyOf(config: Config, override?: number): number {
+  return override ?? config.workerConcurrency ?? config.ocrWorkers + 1;
+}
+
+/**
+ * `sohoa worker`: consumes the digitize queues until SIGTERM or SIGINT, then stops taking jobs, lets active ones
+ * finish within SOHOA_SHUTDOWN_GRACE_MS (unfinished ones go back to the queue through their lapsed locks) and closes
+ * its connections. A second signal exits at once.
+ */
+export async function runWorker(
+  config: Config,
+  options: { concurrency?: number; signal?: AbortSignal },
+  log: (line: string) => void,
+): Promise<void> {
+  if (!config.redisUrl) {
+    throw new WorkerSetupError('sohoa worker needs REDIS_URL (the queue other processes submit to); it is not set');
+  }
+  const concurrency = workerConcurrencyOf(config, options.concurrency);
+  const runtime = await openRuntime(config);
+  const queue = openJobQueue(config);
+  let consumer: { close(): Promise<void> } | null = null;
+  try {
+    // Start the OCR threads before taking jobs: their start-up would otherwise count against the first job's lock.
+    await runtime.ocr();
+    consumer = await consumeDigitizeFlow(queue, stageDepsOf(runtime), {
+      pageConcurrency: concurrency,
+      sourceConcurrency: config.sourceConcurrency,
+      jobOptions: flowJobOptionsOf(config),
+    });
+    log(
+      `sohoa worker ${process.pid}: consuming with ${concurrency} page jobs at once, ${config.ocrWorkers} OCR threads`,
+    );
+    const signalName = await waitForStop(options.signal);
+    log(`sohoa worker ${process.pid}: ${signalName}, finishing active jobs (up to ${config.shutdownGraceMs} ms)`);
+  } finally {
+    await queue.close(config.shutdownGraceMs);
+    await consumer?.close();
+    await runtime.close();
+  }
+  log(`sohoa worker ${process.pid}: stopped`);
+}
+
+function waitForStop(signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (name: NodeJS.Signals) => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      resolve(name);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    signal?.addEventListener('abort', () => onSignal('SIGTERM'), { once: true });
+  });
+}
