@@ -1,0 +1,44 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { SERVICE_ROLES, type ServiceRole, serviceTokens } from '../../schemas/service.schema.js';
+import type { ServiceDb } from '../service-db.js';
+
+export interface TokenIdentity {
+  id: string;
+  name: string;
+  role: ServiceRole;
+}
+
+const PREFIX = 'sohoa_';
+
+/** Tokens carry 256 random bits, so one unsalted SHA-256 is enough to store them (no dictionary to guess from). */
+export function hashToken(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export function isServiceRole(role: string): role is ServiceRole {
+  return (SERVICE_ROLES as readonly string[]).includes(role);
+}
+
+/** Issues a token; the secret is returned once and only its hash is stored. */
+export async function createToken(
+  db: ServiceDb,
+  input: { name: string; role: ServiceRole },
+): Promise<{ token: string; identity: TokenIdentity }> {
+  if (!isServiceRole(input.role)) throw new Error(`role must be one of ${SERVICE_ROLES.join(', ')}`);
+  const token = PREFIX + randomBytes(32).toString('base64url');
+  const [row] = await db
+    .insert(serviceTokens)
+    .values({ name: input.name, role: input.role, tokenHash: hashToken(token) })
+    .returning({ id: serviceTokens.id, name: serviceTokens.name, role: serviceTokens.role });
+  return { token, identity: row! };
+}
+
+export async function findToken(db: ServiceDb, secret: string): Promise<TokenIdentity | null> {
+  if (!secret.startsWith(PREFIX)) return null;
+  const [row] = await db
+    .select({ id: serviceTokens.id, name: serviceTokens.name, role: serviceTokens.role })
+    .from(serviceTokens)
+    .where(and(eq(serviceTokens.tokenHash, hashToken(secret)), isNull(serviceTokens.revokedAt)));
+  return row ?? null;
+}

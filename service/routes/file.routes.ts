@@ -1,0 +1,113 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { objectKeys } from '../../pipeline/object-keys.js';
+import { dossierFiles } from '../../schemas/service.schema.js';
+import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
+import type { ServiceDeps } from '../app-deps.js';
+import { auditRead } from '../audit/audit-log.js';
+import { getDossierRow } from '../dossiers/dossier-view.js';
+import { problems } from '../problem.js';
+
+const FileParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+const PageParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }), n: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+const ComponentParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+
+/** Header-safe file name for Content-Disposition (RFC 6266 with an RFC 5987 UTF-8 form). */
+function disposition(name: string): string {
+  const ascii =
+    name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'download';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const { db } = deps.database;
+
+  async function fileOf(dossierId: string, fileId: string) {
+    const dossier = await getDossierRow(db, dossierId);
+    if (!dossier) throw problems.notFound(`no dossier ${dossierId}`);
+    const [file] = await db
+      .select()
+      .from(dossierFiles)
+      .where(and(eq(dossierFiles.id, fileId), eq(dossierFiles.dossierId, dossierId)));
+    if (!file) throw problems.notFound(`dossier ${dossierId} has no file ${fileId}`);
+    return { dossier, file };
+  }
+
+  async function streamObject(key: string, contentType: string) {
+    const info = await deps.store.stat(key);
+    if (!info) throw problems.notFound(`the stored object for this request is missing (${key})`);
+    return { info, stream: await deps.store.getStream(key), contentType };
+  }
+
+  app.get<{ Params: Static<typeof FileParams> }>(
+    '/dossiers/:id/files/:fileId/original',
+    { config: { permission: 'file:read' }, schema: { tags: ['files'], params: FileParams } },
+    async (request, reply) => {
+      const { dossier, file } = await fileOf(request.params.id, request.params.fileId);
+      const { info, stream } = await streamObject(objectKeys.original(file.sha256), file.mediaType);
+      await auditRead(db, request, [dossier.applicantId]);
+      reply
+        .type(file.mediaType)
+        .header('content-length', info.size)
+        .header('content-disposition', disposition(file.fileName));
+      return reply.send(stream);
+    },
+  );
+
+  app.get<{ Params: Static<typeof PageParams> }>(
+    '/dossiers/:id/files/:fileId/pages/:n/image',
+    { config: { permission: 'file:read' }, schema: { tags: ['files'], params: PageParams } },
+    async (request, reply) => {
+      const { dossier, file } = await fileOf(request.params.id, request.params.fileId);
+      const [page] = await db
+        .select({ imageKey: pages.imageKey })
+        .from(pages)
+        .innerJoin(sources, eq(sources.id, pages.sourceId))
+        .where(and(eq(sources.sha256, file.sha256), eq(pages.number, request.params.n)));
+      if (!page) throw problems.notFound(`file ${file.id} has no processed page ${request.params.n}`);
+      if (!page.imageKey) throw problems.notFound(`page ${request.params.n} kept no image (read from its text layer)`);
+      const { info, stream } = await streamObject(page.imageKey, 'image/png');
+      await auditRead(db, request, [dossier.applicantId]);
+      reply.type('image/png').header('content-length', info.size);
+      return reply.send(stream);
+    },
+  );
+
+  app.get<{ Params: Static<typeof ComponentParams> }>(
+    '/components/:id/pdf',
+    { config: { permission: 'file:read' }, schema: { tags: ['files'], params: ComponentParams } },
+    async (request, reply) => {
+      const [c] = await db
+        .select({ pdfKey: components.pdfKey, type: components.type })
+        .from(components)
+        .where(eq(components.id, request.params.id));
+      if (!c) throw problems.notFound(`no component ${request.params.id}`);
+      if (!c.pdfKey) throw problems.notFound(`component ${request.params.id} has no searchable PDF`);
+      const { info, stream } = await streamObject(c.pdfKey, 'application/pdf');
+      const named = await db
+        .select({ value: fields.value })
+        .from(fields)
+        .where(and(eq(fields.componentId, request.params.id), inArray(fields.key, deps.catalog.subjectKeys)));
+      await auditRead(
+        db,
+        request,
+        named.map((n) => n.value.replace('-', '')),
+      );
+      reply
+        .type('application/pdf')
+        .header('content-length', info.size)
+        .header('content-disposition', disposition(`${c.type}-${request.params.id}.pdf`));
+      return reply.send(stream);
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { DIGITIZE_QUEUE } from '../../workers/digitize-jobs.js';
+import type { ServiceDeps } from '../app-deps.js';
+
+async function check(
+  name: string,
+  probe: () => Promise<unknown>,
+): Promise<{ name: string; ok: boolean; detail?: string }> {
+  try {
+    await probe();
+    return { name, ok: true };
+  } catch (error) {
+    return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function registerHealthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  app.get('/healthz', { schema: { tags: ['health'], security: [] } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['health'], security: [] } }, async (_request, reply) => {
+    const checks = await Promise.all([
+      check('database', () => deps.database.ping()),
+      check('objectStore', () => deps.store.exists('readyz-probe')),
+      check('queue', () => deps.queue.counts(DIGITIZE_QUEUE)),
+    ]);
+    const ready = checks.every((c) => c.ok);
+    reply.code(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not ready', checks };
+  });
+}
