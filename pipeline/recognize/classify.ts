@@ -1,8 +1,18 @@
 // Page classification: the title zone weighs most (upper-case lines in the top part of the page, the most specific
 // title winning), then keywords, form codes and the "Số: …/XX-…" symbol, minus negative evidence.
+import {
+  type CompiledPack,
+  type CompiledTitle,
+  type CompiledType,
+  compilePack,
+  containsPhrase,
+  type FoldedHaystack,
+  type FoldedPhrase,
+  foldHaystack,
+} from './compiled-pack.js';
 import type { PreparedLine } from './page-lines.js';
-import type { RulePack, TypeRule } from './rule-pack.js';
-import { foldKey, fuzzySimilarity, upperCaseRatio } from './vietnamese-text.js';
+import type { RulePack } from './rule-pack.js';
+import { bareSimilarity, foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 export interface TitleMatch {
   type: string;
@@ -57,23 +67,33 @@ export const CLASSIFY_WEIGHTS = {
 interface Candidate {
   printed: string;
   key: string;
+  /** Key without spaces. */
+  bare: string;
+  /** Number of key tokens, and the key without spaces cut after 1, 2, … tokens (title-as-prefix tests). */
+  words: number;
+  prefixes: string[];
   factor: number;
   lines: PreparedLine[];
 }
 
-function keyContains(hay: string, needle: string): boolean {
-  if (!needle) return false;
-  if (` ${hay} `.includes(` ${needle} `)) return true;
-  // OCR splits and glues words: compare without spaces for specific (long) phrases.
-  return needle.length >= 8 && hay.replace(/ /g, '').includes(needle.replace(/ /g, ''));
+function isListed(bare: string, list: FoldedPhrase[]): boolean {
+  return list.some((x) => bareSimilarity(bare, x.bare) >= 0.85);
 }
 
-function isListed(key: string, list: string[]): boolean {
-  return list.some((x) => fuzzySimilarity(key, foldKey(x)) >= 0.85);
+function candidate(printed: string, factor: number, lines: PreparedLine[]): Candidate {
+  const key = foldKey(printed);
+  const words = key.split(' ');
+  const prefixes: string[] = [];
+  let acc = '';
+  for (const w of words) {
+    acc += w;
+    prefixes.push(acc);
+  }
+  return { printed, key, bare: acc, words: words.length, prefixes, factor, lines };
 }
 
-function titleCandidates(lines: PreparedLine[], pack: RulePack): Candidate[] {
-  const { titleZone, motto, notTitles } = pack.settings;
+function titleCandidates(lines: PreparedLine[], pack: RulePack, compiled: CompiledPack): Candidate[] {
+  const { titleZone } = pack.settings;
   const zone = lines.filter((l, i) =>
     l.line.bbox.y1 > l.line.bbox.y0 ? l.yRel <= titleZone : i < CLASSIFY_WEIGHTS.linesWithoutBoxes,
   );
@@ -86,9 +106,11 @@ function titleCandidates(lines: PreparedLine[], pack: RulePack): Candidate[] {
       .trim();
     let factor = heading ? CLASSIFY_WEIGHTS.bodyHeading : 1;
     if (upperCaseRatio(printed) < 0.6) factor *= CLASSIFY_WEIGHTS.lowerCase;
-    return { printed, key: foldKey(printed), factor, lines: [l] };
+    return candidate(printed, factor, [l]);
   });
-  const usable = singles.filter((c) => c.key && !isListed(c.key, [...motto, ...notTitles]));
+  const usable = singles.filter(
+    (c) => c.key && !isListed(c.bare, compiled.motto) && !isListed(c.bare, compiled.notTitles),
+  );
   const out: Candidate[] = [...usable];
   // Long titles wrap onto two or three lines.
   for (let i = 0; i < usable.length; i++) {
@@ -97,21 +119,26 @@ function titleCandidates(lines: PreparedLine[], pack: RulePack): Candidate[] {
       const adjacent = group.every((g, j) => j === 0 || g.lines[0]!.index === group[j - 1]!.lines[0]!.index + 1);
       if (!adjacent || group.some((g) => g.factor < 1)) break;
       const printed = group.map((g) => g.printed).join(' ');
-      out.push({ printed, key: foldKey(printed), factor: 1, lines: group.flatMap((g) => g.lines) });
+      out.push(
+        candidate(
+          printed,
+          1,
+          group.flatMap((g) => g.lines),
+        ),
+      );
     }
   }
   return out;
 }
 
 /** Similarity of a candidate line to a title: whole-line, or the title as a prefix of a longer line. */
-function titleSimilarity(cand: string, title: string): number {
-  const full = fuzzySimilarity(cand, title);
-  const ct = cand.split(' ');
-  const tt = title.split(' ');
-  if (ct.length <= tt.length) return full;
-  const prefix = fuzzySimilarity(ct.slice(0, tt.length).join(' '), title);
+function titleSimilarity(cand: Candidate, title: CompiledTitle): number {
+  const full = bareSimilarity(cand.bare, title.bare);
+  if (cand.words <= title.words) return full;
+  const prefix = bareSimilarity(cand.prefixes[title.words - 1]!, title.bare);
+  if (prefix === 0) return full;
   // A longer line that starts with the title counts less, and less the more is left over.
-  const prefixScore = prefix * (0.8 + (0.2 * title.length) / cand.length);
+  const prefixScore = prefix * (0.8 + (0.2 * title.key.length) / cand.key.length);
   return Math.max(full, prefixScore);
 }
 
@@ -130,20 +157,26 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
   };
   if (!lines || lines.every((l) => !l.text)) return empty;
   const { thresholds } = pack.settings;
-  const pageKey = foldKey(lines.map((l) => l.text).join(' \n '));
-  const symbolLines = lines.map((l) => foldKey(l.text)).filter((k) => k.startsWith('so '));
-  const candidates = titleCandidates(lines, pack);
+  const compiled = compilePack(pack);
+  const pageKey = foldHaystack(
+    lines
+      .map((l) => l.key)
+      .filter(Boolean)
+      .join(' '),
+  );
+  const symbolLines = lines.map((l) => l.key).filter((k) => k.startsWith('so '));
+  const candidates = titleCandidates(lines, pack, compiled);
   let bestTitle: TitleMatch | null = null;
   let bestTitleLen = 0;
   const ranking: TypeScore[] = [];
   const continues: string[] = [];
 
-  for (const t of pack.types) {
+  for (const t of compiled.types) {
     let tScore = 0;
     for (const title of t.titles) {
-      const tk = foldKey(title);
+      const tk = title.key;
       for (const c of candidates) {
-        const sim = titleSimilarity(c.key, tk) * c.factor;
+        const sim = titleSimilarity(c, title) * c.factor;
         if (sim < thresholds.titleSimilarity) continue;
         if (sim > tScore) tScore = sim;
         // The most specific title wins ties ("TỜ KHAI LỆ PHÍ TRƯỚC BẠ" over "TỜ KHAI").
@@ -152,17 +185,17 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
           sim > bestTitle.similarity + 1e-9 ||
           (sim > bestTitle.similarity - 1e-9 && tk.length > bestTitleLen);
         if (better) {
-          bestTitle = { type: t.code, title, printed: c.printed, similarity: sim, lines: c.lines };
+          bestTitle = { type: t.rule.code, title: title.text, printed: c.printed, similarity: sim, lines: c.lines };
           bestTitleLen = tk.length;
         }
       }
     }
     const kw = keywordScore(t, pageKey, symbolLines);
-    const neg = t.negative.reduce((s, n) => s + (keyContains(pageKey, foldKey(n.text)) ? n.weight : 0), 0);
+    const neg = t.negative.reduce((s, n) => s + (containsPhrase(pageKey, n) ? n.weight : 0), 0);
     const w = CLASSIFY_WEIGHTS;
     const score = tScore > 0 ? w.titleBase + w.titlePart * tScore + w.keywordPartWithTitle * kw : w.keywordOnly * kw;
-    ranking.push({ type: t.code, score: Math.max(0, Math.min(1, score - neg)), title: tScore, keywords: kw });
-    if (t.continuation.some((c) => keyContains(pageKey, foldKey(c)))) continues.push(t.code);
+    ranking.push({ type: t.rule.code, score: Math.max(0, Math.min(1, score - neg)), title: tScore, keywords: kw });
+    if (t.continuation.some((c) => containsPhrase(pageKey, c))) continues.push(t.rule.code);
   }
   // The type of the most specific title leads; other types compete on their own score.
   const titled = bestTitle !== null;
@@ -180,25 +213,23 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
     title,
     ranking,
     continues,
-    genericContinuation: pack.settings.continuation.some((c) => keyContains(pageKey, foldKey(c))),
-    head: looksLikeFirstPage(lines, pack),
+    genericContinuation: compiled.continuation.some((c) => containsPhrase(pageKey, c)),
+    head: looksLikeFirstPage(lines, pack, compiled),
   };
 }
 
-function keywordScore(t: TypeRule, pageKey: string, symbolLines: string[]): number {
-  let s = t.keywords.reduce((acc, k) => acc + (keyContains(pageKey, foldKey(k.text)) ? k.weight : 0), 0);
-  const symbol = t.symbols.some((sym) => {
-    const k = foldKey(sym);
-    return symbolLines.some((l) => new RegExp(`\\d+ ${k}(?: |$)`).test(l));
-  });
+function keywordScore(t: CompiledType, pageKey: FoldedHaystack, symbolLines: string[]): number {
+  let s = t.keywords.reduce((acc, k) => acc + (containsPhrase(pageKey, k) ? k.weight : 0), 0);
+  const symbol = t.symbols.some((re) => symbolLines.some((l) => re.test(l)));
   if (symbol) s += CLASSIFY_WEIGHTS.symbol;
   return Math.min(1, s);
 }
 
-function looksLikeFirstPage(lines: PreparedLine[], pack: RulePack): boolean {
+function looksLikeFirstPage(lines: PreparedLine[], pack: RulePack, compiled: CompiledPack): boolean {
   const zone = lines.filter((l) => l.yRel <= pack.settings.titleZone);
   return zone.some((l) => {
-    const key = foldKey(l.text);
-    return /^so \d+ [a-z]/.test(key) || pack.settings.motto.some((m) => keyContains(key, foldKey(m)));
+    if (/^so \d+ [a-z]/.test(l.key)) return true;
+    const hay = foldHaystack(l.key);
+    return compiled.motto.some((m) => containsPhrase(hay, m));
   });
 }

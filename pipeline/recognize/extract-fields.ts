@@ -2,14 +2,13 @@
 // wrapped continuation lines, party blocks, numbered form items, and the date-line / agency-header / title anchors.
 import type { FieldResult } from '../page-model.js';
 import type { TitleMatch } from './classify.js';
+import { type CompiledType, compilePack, STOP_OWNER } from './compiled-pack.js';
 import { parseDate } from './date-parser.js';
-import { type CompiledLabel, compileLabels, type LabelHit, type LabelSpec, matchLabels } from './label-match.js';
+import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { cleanText, type ParsedValue, parseValue } from './value-parsers.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
-
-const STOP_OWNER = '#stop';
 
 interface Piece {
   line: PreparedLine;
@@ -48,10 +47,10 @@ function isTrusted(c: Candidate): boolean {
 
 interface Context {
   input: ExtractInput;
+  compiled: CompiledType;
   hits: Map<PreparedLine, LabelHit[]>;
   blockStarts: Map<PreparedLine, string>;
   blocks: Map<string, PreparedLine[]>;
-  shared: Set<string>;
 }
 
 function lineKey(l: PreparedLine) {
@@ -60,14 +59,12 @@ function lineKey(l: PreparedLine) {
 
 /** Lines where each party block starts; a block runs to the next start of another block. */
 function findBlocks(
-  type: TypeRule,
+  type: CompiledType,
   lines: PreparedLine[],
 ): { starts: Map<PreparedLine, string>; blocks: Map<string, PreparedLine[]> } {
   const starts = new Map<PreparedLine, string>();
-  if (type.blocks.length === 0) return { starts, blocks: new Map() };
-  const compiled = compileLabels(
-    type.blocks.flatMap((b) => b.starts.map((s) => ({ owner: b.name, label: s, colonOptional: true }))),
-  );
+  if (type.blockLabels.length === 0) return { starts, blocks: new Map() };
+  const compiled = type.blockLabels;
   const seen = new Set<string>();
   for (const line of lines) {
     const hit = matchLabels(line, compiled).find((h) => h.atLineStart);
@@ -93,24 +90,6 @@ function findBlocks(
     }
   }
   return { starts, blocks };
-}
-
-function labelSpecs(type: TypeRule, pack: RulePack): LabelSpec[] {
-  const specs: LabelSpec[] = [];
-  for (const [key, f] of Object.entries(type.fields)) {
-    for (const label of f.labels) specs.push({ owner: key, label, colonOptional: f.colonOptional });
-  }
-  for (const label of pack.settings.stopLabels) specs.push({ owner: STOP_OWNER, label, colonOptional: false });
-  return specs;
-}
-
-/** Folded labels used by more than one field: they only count inside the field's block. */
-function sharedLabels(type: TypeRule): Set<string> {
-  const count = new Map<string, number>();
-  for (const f of Object.values(type.fields)) {
-    for (const k of new Set(f.labels.map(foldKey))) count.set(k, (count.get(k) ?? 0) + 1);
-  }
-  return new Set([...count].filter(([, n]) => n > 1).map(([k]) => k));
 }
 
 function startsWithLabel(ctx: Context, line: PreparedLine): boolean {
@@ -194,7 +173,7 @@ function labelCandidates(ctx: Context, key: string, f: FieldRule): Candidate[] {
     for (const hit of ctx.hits.get(line) ?? []) {
       if (!hit.owners.includes(key)) continue;
       // Outside its block a field only trusts labels no other field uses.
-      if (f.block && !block && ctx.shared.has(foldKey(hit.label))) continue;
+      if (f.block && !block && ctx.compiled.shared.has(foldKey(hit.label))) continue;
       for (const c of candidatesForHit(ctx, scope, line, hit, f)) {
         ranked.push({ c, rank: labelRank.get(hit.label) ?? f.labels.length, order: ranked.length });
       }
@@ -217,7 +196,7 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
     if (foreign) continue;
     const d = parseDate(line.text);
     if (d?.form !== 'words-digits') continue;
-    const k = foldKey(line.text);
+    const k = line.key;
     const placeDate = /\p{L} ngay \d/u.test(k) && line.text.includes(',');
     const rank = placeDate ? 0 : k.startsWith('ngay') ? 1 : 2;
     scored.push({ c: { pieces: [{ line, start: 0, end: line.text.length }], quality: [0.95, 0.9, 0.7][rank]! }, rank });
@@ -226,8 +205,8 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
 }
 
 function agencyHeader(ctx: Context): Candidate[] {
-  const { motto, titleZone } = ctx.input.pack.settings;
-  const mottoLabels = compileLabels(motto.map((m) => ({ owner: 'motto', label: m, colonOptional: true })));
+  const { titleZone } = ctx.input.pack.settings;
+  const mottoLabels = compilePack(ctx.input.pack).mottoLabels;
   const titleLine = ctx.input.title?.lines[0];
   const pieces: Piece[] = [];
   for (const line of firstPageLines(ctx)) {
@@ -277,11 +256,12 @@ export const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100
 
 export function extractFields(input: ExtractInput): Extraction {
   const { type, lines, pack } = input;
-  const compiled: CompiledLabel[] = compileLabels(labelSpecs(type, pack));
+  const compiled = compilePack(pack).byCode.get(type.code);
+  if (!compiled || compiled.rule !== type) throw new Error(`type ${type.code} is not part of the rule pack given`);
   const hits = new Map<PreparedLine, LabelHit[]>();
-  for (const line of lines) hits.set(line, matchLabels(line, compiled));
-  const { starts, blocks } = findBlocks(type, lines);
-  const ctx: Context = { input, hits, blockStarts: starts, blocks, shared: sharedLabels(type) };
+  for (const line of lines) hits.set(line, matchLabels(line, compiled.labels));
+  const { starts, blocks } = findBlocks(compiled, lines);
+  const ctx: Context = { input, compiled, hits, blockStarts: starts, blocks };
   const fields: Record<string, FieldResult> = {};
   const notes: string[] = [];
   const trustedFields = new Set<string>();

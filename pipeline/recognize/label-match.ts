@@ -2,7 +2,7 @@
 // within a length-scaled edit distance, OCR splits/glues tolerated. Where labels overlap on a line, the longest
 // wins, so "Họ, chữ đệm, tên người mẹ" is not read as "Họ, chữ đệm, tên".
 import type { PreparedLine } from './page-lines.js';
-import { allowedDistance, foldKey, fuzzySimilarity, ocrEditDistance } from './vietnamese-text.js';
+import { allowedDistance, bareSimilarity, foldKey, ocrEditDistance } from './vietnamese-text.js';
 
 export interface LabelSpec {
   /** Owner of the label: a field key, or a marker for stop labels. */
@@ -28,13 +28,17 @@ export interface LabelHit {
 export interface CompiledLabel extends LabelSpec {
   tokens: string[];
   key: string;
+  /** Key without spaces, and the edit distance its length allows. */
+  bare: string;
+  allowed: number;
 }
 
 export function compileLabels(specs: LabelSpec[]): CompiledLabel[] {
   return specs
     .map((s) => {
       const key = foldKey(s.label);
-      return { ...s, key, tokens: key.split(' ').filter(Boolean) };
+      const bare = key.replace(/ /g, '');
+      return { ...s, key, tokens: key.split(' ').filter(Boolean), bare, allowed: allowedDistance(bare.length) };
     })
     .filter((c) => c.tokens.length > 0);
 }
@@ -55,19 +59,22 @@ function matchOne(line: PreparedLine, label: CompiledLabel): LabelHit[] {
   const hits: LabelHit[] = [];
   const toks = line.tokens;
   const n = label.tokens.length;
-  const target = label.tokens.join('');
+  const target = label.bare;
   for (let i = 0; i < toks.length; i++) {
-    const first = toks[i]!.fold[0];
-    if (first !== target[0] && !(first && /[0-9]/.test(first))) continue;
+    const first = toks[i]!.fold.charCodeAt(0);
+    // A label starts with its first letter, or OCR read that letter as a digit.
+    if (first !== target.charCodeAt(0) && !(first >= 48 && first <= 57)) continue;
     let best = 0;
     let bestW = 0;
     for (const w of [n, n - 1, n + 1]) {
       if (w < 1 || i + w > toks.length) continue;
-      const cand = toks
-        .slice(i, i + w)
-        .map((t) => t.fold)
-        .join('');
-      let sim = fuzzySimilarity(cand, target);
+      // Lengths too far apart cannot be within the allowed distance: skip before building the string.
+      let len = 0;
+      for (let k = i; k < i + w; k++) len += toks[k]!.fold.length;
+      if (Math.abs(len - target.length) > label.allowed) continue;
+      let cand = toks[i]!.fold;
+      for (let k = i + 1; k < i + w; k++) cand += toks[k]!.fold;
+      let sim = bareSimilarity(cand, target);
       // Word for word, short words must match closely ("VĂN" is not "quán"): checked when the counts agree.
       if (
         sim > 0 &&

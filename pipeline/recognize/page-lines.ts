@@ -16,6 +16,8 @@ export interface PreparedLine {
   /** Index of the line on its page. */
   index: number;
   text: string;
+  /** Folded key of the whole line (foldKey). */
+  key: string;
   tokens: Token[];
   words: { word: OcrWord; start: number; end: number }[];
   line: OcrLine;
@@ -24,10 +26,36 @@ export interface PreparedLine {
   pageWidth: number;
 }
 
+// Words repeat across pages (labels, place names): folding and normalising each distinct word once saves most of
+// the work. Normalised forms are kept under a NUL-prefixed key in the same bounded map.
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
+
+function foldWord(word: string): string {
+  let f = foldCache.get(word);
+  if (f === undefined) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    f = foldText(word);
+    foldCache.set(word, f);
+  }
+  return f;
+}
+
+function normalizeWord(word: string): string {
+  const key = `\u0000${word}`;
+  let n = foldCache.get(key);
+  if (n === undefined) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    n = normalizeText(word);
+    foldCache.set(key, n);
+  }
+  return n;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    out.push({ fold: foldText(m[0]), start: m.index, end: m.index + m[0].length });
+    out.push({ fold: foldWord(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -39,7 +67,7 @@ export function prepareLines(pageNumber: number, page: PageText): PreparedLine[]
     const words: PreparedLine['words'] = [];
     let cursor = 0;
     for (const word of line.words) {
-      const w = normalizeText(word.text);
+      const w = normalizeWord(word.text);
       if (!w) continue;
       const at = text.indexOf(w, cursor);
       if (at < 0) continue;
@@ -47,11 +75,13 @@ export function prepareLines(pageNumber: number, page: PageText): PreparedLine[]
       cursor = at + w.length;
     }
     const hasBoxes = page.height > 0 && line.bbox.y1 > line.bbox.y0;
+    const tokens = tokenize(text);
     return {
       page: pageNumber,
       index,
       text,
-      tokens: tokenize(text),
+      key: tokens.map((t) => t.fold).join(' '),
+      tokens,
       words,
       line,
       yRel: hasBoxes ? line.bbox.y0 / page.height : index / Math.max(1, n),

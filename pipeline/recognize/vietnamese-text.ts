@@ -85,32 +85,58 @@ const CONFUSABLE = new Set([
   'g6',
 ]);
 const CONFUSION_COST = 0.4;
+// Folded text is ASCII: a 128 x 128 table answers "confusable?" without hashing.
+const CONFUSABLE_TABLE = new Uint8Array(128 * 128);
+for (const p of CONFUSABLE) CONFUSABLE_TABLE[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
+
+function isConfusable(a: number, b: number): boolean {
+  return a < 128 && b < 128 && CONFUSABLE_TABLE[a * 128 + b] === 1;
+}
+
+// Row buffers reused across calls: edit distance runs thousands of times per page and allocation showed in profiles.
+let rowA = new Float64Array(64);
+let rowB = new Float64Array(64);
 
 /**
- * Levenshtein distance with cheaper substitutions for OCR-confusable characters. With `max`, stops early and
- * returns a value above `max` as soon as the distance must exceed it.
+ * Levenshtein distance with cheaper substitutions for OCR-confusable characters. With `max`, only the diagonal band
+ * |i - j| <= max is computed (a cell outside it costs more than `max` indels) and the scan stops as soon as the
+ * distance must exceed `max`, returning a value above `max`.
  */
 export function ocrEditDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;
   if (Math.abs(m - n) > max) return max + 1;
-  let prev = new Float64Array(n + 1);
-  let cur = new Float64Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
+  if (m === 0 || n === 0) return Math.max(m, n);
+  if (rowA.length <= n) {
+    rowA = new Float64Array(2 * n + 2);
+    rowB = new Float64Array(2 * n + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  const band = Number.isFinite(max) ? Math.floor(max) : Math.max(m, n);
+  for (let j = 0; j <= n; j++) prev[j] = j <= band ? j : Number.POSITIVE_INFINITY;
   for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a[i - 1]!;
-    for (let j = 1; j <= n; j++) {
-      const cb = b[j - 1]!;
-      const sub = ca === cb ? 0 : CONFUSABLE.has(ca + cb) ? CONFUSION_COST : 1;
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(n, i + band);
+    cur[lo - 1] = lo === 1 && i <= band ? i : Number.POSITIVE_INFINITY;
+    let rowMin = cur[lo - 1]!;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const sub = ca === cb ? 0 : isConfusable(ca, cb) ? CONFUSION_COST : 1;
+      const up = j <= i - 1 + band ? prev[j]! : Number.POSITIVE_INFINITY;
+      let v = prev[j - 1]! + sub;
+      if (up + 1 < v) v = up + 1;
+      if (cur[j - 1]! + 1 < v) v = cur[j - 1]! + 1;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < n) cur[hi + 1] = Number.POSITIVE_INFINITY;
     if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n]!;
 }
@@ -128,8 +154,11 @@ export function allowedDistance(length: number): number {
  * the length-scaled threshold.
  */
 export function fuzzySimilarity(candidate: string, target: string): number {
-  const a = candidate.replace(/ /g, '');
-  const b = target.replace(/ /g, '');
+  return bareSimilarity(candidate.replace(/ /g, ''), target.replace(/ /g, ''));
+}
+
+/** `fuzzySimilarity` of keys already stripped of spaces (the hot path: callers strip once). */
+export function bareSimilarity(a: string, b: string): number {
   if (b.length === 0) return 0;
   const allowed = allowedDistance(b.length);
   const d = ocrEditDistance(a, b, allowed);
