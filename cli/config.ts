@@ -75,6 +75,11 @@ const SETTINGS = {
     describe: 'queue job lock; a job whose worker died is redone after about this long, ms',
     schema: positiveInt(30_000),
   },
+  workerHeartbeatFile: {
+    env: 'SOHOA_WORKER_HEARTBEAT_FILE',
+    describe: 'file `sohoa worker` touches every 15 s while it can reach its queue (container health checks)',
+    schema: optionalText,
+  },
   shutdownGraceMs: {
     env: 'SOHOA_SHUTDOWN_GRACE_MS',
     describe: 'on SIGTERM, time a worker lets active jobs finish before handing them back, ms',

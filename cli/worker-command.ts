@@ -1,4 +1,5 @@
-import { consumeDigitizeFlow, type FlowJobOptions } from '../workers/digitize-flow.js';
+import { writeFile } from 'node:fs/promises';
+import { consumeDigitizeFlow, FLOW_QUEUES, type FlowJobOptions } from '../workers/digitize-flow.js';
 import { createBullmqQueue, createInProcessQueue, type JobQueue } from '../workers/job-queue/index.js';
 import type { Config } from './config.js';
 import { openRuntime, stageDepsOf } from './runtime.js';
@@ -58,7 +59,9 @@ export async function runWorker(
     log(
       `sohoa worker ${process.pid}: consuming with ${concurrency} page jobs at once, ${config.ocrWorkers} OCR threads`,
     );
+    const heartbeat = config.workerHeartbeatFile ? startHeartbeat(config.workerHeartbeatFile, queue) : null;
     const signalName = await waitForStop(options.signal);
+    heartbeat?.stop();
     log(`sohoa worker ${process.pid}: ${signalName}, finishing active jobs (up to ${config.shutdownGraceMs} ms)`);
   } finally {
     await queue.close(config.shutdownGraceMs);
@@ -80,4 +83,15 @@ function waitForStop(signal?: AbortSignal): Promise<string> {
     process.on('SIGINT', onSignal);
     signal?.addEventListener('abort', () => onSignal('SIGTERM'), { once: true });
   });
+}
+
+/** Touches `file` every `everyMs` while the queue answers, so a container health check can tell a stuck worker. */
+function startHeartbeat(file: string, queue: JobQueue, everyMs = 15_000): { stop(): void } {
+  const beat = async () => {
+    await queue.counts(FLOW_QUEUES.page);
+    await writeFile(file, `${new Date().toISOString()}\n`);
+  };
+  void beat().catch(() => {});
+  const timer = setInterval(() => void beat().catch(() => {}), everyMs);
+  return { stop: () => clearInterval(timer) };
 }

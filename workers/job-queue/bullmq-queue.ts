@@ -184,12 +184,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
         this.counts(queueName),
         queue.getWorkers(),
         queue.getFailed(0, (opts.failures ?? 10) - 1),
-        queue.getMetrics('completed', 0, minutes - 1),
+        queue.getMetrics('completed', 0, minutes - 2),
       ]);
       const perMinute = new Array<number>(minutes).fill(0);
-      // Metrics are newest first; index 0 is the last closed minute.
-      metrics.data.slice(0, minutes).forEach((n, i) => {
-        perMinute[minutes - 1 - i] = Number(n) || 0;
+      // The current minute is what completed since the last data point; closed minutes are newest first.
+      perMinute[minutes - 1] = Math.max(0, Number(metrics.meta.count) - Number(metrics.meta.prevCount)) || 0;
+      metrics.data.slice(0, minutes - 1).forEach((n, i) => {
+        perMinute[minutes - 2 - i] = Number(n) || 0;
       });
       return {
         counts,
