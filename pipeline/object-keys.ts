@@ -4,7 +4,7 @@ const pad = (n: number) => String(n).padStart(4, '0');
 
 export const objectKeys = {
   original: (sha256: string) => `originals/${sha256.slice(0, 2)}/${sha256}`,
-  pageImage: (sha256: string, page: number) => `pages/${sha256}/p${pad(page)}.png`,
+  pageImage: (sha256: string, page: number) => `pages/${sha256}/p${pad(page)}.jpg`,
   pageOcr: (sha256: string, page: number) => `ocr/${sha256}/p${pad(page)}.json`,
   // By page range only: the PDF holds images and text, not the type, so a re-typed component keeps its file.
   componentPdf: (sha256: string, first: number, last: number) =>

@@ -11,7 +11,7 @@ export interface ReadPage {
   /** null for blank pages. */
   text: PageText | null;
   confidence: number;
-  /** The normalised page image (PNG) the text boxes refer to. */
+  /** The normalised page image (grayscale JPEG) the text boxes refer to. */
   image: Buffer;
   width: number;
   height: number;
@@ -77,6 +77,6 @@ export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<Rea
     skewDegrees: prepared.skewDegrees,
   };
   if (prepared.blank) return { ...base, textSource: 'blank', text: null, confidence: 1 };
-  const text = await (await deps.ocr()).recognize(prepared.image);
+  const text = await (await deps.ocr()).recognize(prepared.ocrImage);
   return { ...base, textSource: 'ocr', text, confidence: text.confidence };
 }

@@ -137,7 +137,7 @@ export async function readSourcePage(
     text: page.text,
   };
   await infrastructure('storing a page image', () =>
-    store.put(objectKeys.pageImage(sha256, n), page.image, { contentType: 'image/png' }),
+    store.put(objectKeys.pageImage(sha256, n), page.image, { contentType: 'image/jpeg' }),
   );
   // Written last: its presence means the page is complete.
   await infrastructure('storing page OCR', () =>

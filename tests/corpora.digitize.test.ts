@@ -71,5 +71,5 @@ describe.skipIf(!present)('sohoa digitize over ../shared/corpora', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 26 * 60_000);
 });

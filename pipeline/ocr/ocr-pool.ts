@@ -74,7 +74,8 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
       created.then((w) => w.terminate()).catch(() => {});
       throw new Error(`OCR worker initialisation failed: ${describe(failure ?? err)}`);
     });
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+    // Pages arrive normalised to about 300 dpi, as PGM without a density of its own.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300' });
     return worker;
   };
 
@@ -171,7 +172,20 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
   };
 }
 
+/** Size of a binary PGM (P5) image, the cheapest input to hand Tesseract: no compression to undo. */
+function pgmSize(image: Buffer): { width: number; height: number } | null {
+  if (image.length < 8 || image[0] !== 0x50 || image[1] !== 0x35) return null;
+  const header = image.subarray(0, 64).toString('latin1');
+  const match = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(header);
+  if (!match) return null;
+  const width = Number(match[1]);
+  const height = Number(match[2]);
+  return image.length >= width * height ? { width, height } : null;
+}
+
 async function imageSize(png: Buffer): Promise<{ width: number; height: number }> {
+  const pgm = pgmSize(png);
+  if (pgm) return pgm;
   try {
     const meta = await sharp(png).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');

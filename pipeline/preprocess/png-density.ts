@@ -33,3 +33,30 @@ export function stampPngDensity(source: Buffer, dpi: number): Buffer {
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
   return Buffer.concat([png.subarray(0, ihdrEnd), chunk, png.subarray(ihdrEnd)]);
 }
+
+/**
+ * Stamp a resolution into a JPEG's JFIF header (units: dots per inch), adding the header when the encoder wrote none.
+ * sharp only writes a density together with an sRGB conversion, which would triple a grayscale page.
+ */
+export function stampJpegDensity(jpeg: Buffer, dpi: number): Buffer {
+  if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG: cannot stamp density');
+  const value = Math.max(1, Math.min(65535, Math.round(dpi)));
+  const hasJfif = jpeg[2] === 0xff && jpeg[3] === 0xe0 && jpeg.toString('latin1', 6, 11) === 'JFIF\0';
+  if (hasJfif) {
+    const out = Buffer.from(jpeg);
+    out[13] = 1;
+    out.writeUInt16BE(value, 14);
+    out.writeUInt16BE(value, 16);
+    return out;
+  }
+  const app0 = Buffer.alloc(18);
+  app0.writeUInt16BE(0xffe0, 0);
+  app0.writeUInt16BE(16, 2);
+  app0.write('JFIF\0', 4, 'latin1');
+  app0[9] = 1; // version 1.01
+  app0[10] = 1;
+  app0[11] = 1; // units: dots per inch
+  app0.writeUInt16BE(value, 12);
+  app0.writeUInt16BE(value, 14);
+  return Buffer.concat([jpeg.subarray(0, 2), app0, jpeg.subarray(2)]);
+}

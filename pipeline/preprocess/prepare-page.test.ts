@@ -40,13 +40,15 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
   const osd = createOrientationWorker({ initTimeoutMs: 30_000, jobTimeoutMs: 60_000 });
   afterAll(() => osd.close());
 
-  it('returns an upright page at the target dpi, 1-channel PNG, without asking the detector', async () => {
+  it('returns an upright page at the target dpi, 1-channel JPEG and PGM, without asking the detector', async () => {
     const { fn, calls } = counting(refuse);
     const page = await preparePage({ data: await pageAt150(), dpi: null }, options, fn);
     expect(calls.n).toBe(0);
     expect(page).toMatchObject({ rotation: 0, blank: false, dpi: 300, width: 2480, height: 3508 });
     const meta = await sharp(page.image).metadata();
-    expect(meta).toMatchObject({ format: 'png', channels: 1, density: 300, width: 2480 });
+    expect(meta).toMatchObject({ format: 'jpeg', channels: 1, density: 300, width: 2480 });
+    expect(page.ocrImage.subarray(0, 2).toString('latin1')).toBe('P5');
+    expect(page.ocrImage.length).toBeGreaterThan(page.width * page.height);
   });
 
   it.each([90, 180, 270])(

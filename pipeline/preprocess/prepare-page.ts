@@ -6,7 +6,7 @@ import { contrastStretch } from './contrast-stretch.js';
 import { detectSkew } from './deskew.js';
 import { guessOrientation } from './orientation-heuristic.js';
 import { estimateDpi, isPlaceholderDensity } from './page-dpi.js';
-import { stampPngDensity } from './png-density.js';
+import { stampJpegDensity, stampPngDensity } from './png-density.js';
 
 /** Clockwise rotation that makes a page upright; confidence 0..1. */
 export type OrientationDetector = (png: Buffer) => Promise<{ rotation: Rotation; confidence: number }>;
@@ -33,11 +33,15 @@ export interface PreprocessOptions {
   minDetectorConfidence?: number;
   /** Largest skew corrected, degrees either way (default 5). */
   maxSkewDegrees?: number;
+  /** Quality of the stored page JPEG (default 85). */
+  jpegQuality?: number;
 }
 
 export interface PreparedPage {
-  /** PNG, 8-bit grayscale, density stamped. */
+  /** The normalised page for storage: 8-bit grayscale JPEG, density stamped. */
   image: Buffer;
+  /** The same pixels as a binary PGM, for OCR. */
+  ocrImage: Buffer;
   width: number;
   height: number;
   dpi: number;
@@ -128,9 +132,19 @@ export async function preparePage(
     const stretch = contrastStretch(gray);
     if (stretch) out = out.linear(stretch.a, stretch.b);
   }
-  const { data: png, info } = await out.toColourspace('b-w').png().toBuffer({ resolveWithObject: true });
-  const image = stampPngDensity(png, dpi);
-  return { image, width: info.width, height: info.height, dpi, rotation, skewDegrees, blank };
+  const { data: pixels, info } = await out.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error(`preprocessing produced ${info.channels} channels instead of 1`);
+  // OCR reads an uncompressed PGM (nothing to decode in the OCR engine); the stored copy is a JPEG, which is what the
+  // searchable PDF embeds as is.
+  const ocrImage = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), pixels]);
+  const image = stampJpegDensity(
+    await sharp(pixels, { raw: { width: info.width, height: info.height, channels: 1 } })
+      .toColourspace('b-w')
+      .jpeg({ quality: options.jpegQuality ?? 85 })
+      .toBuffer(),
+    dpi,
+  );
+  return { image, ocrImage, width: info.width, height: info.height, dpi, rotation, skewDegrees, blank };
 }
 
 async function analysisBitmap(gray: Buffer, width: number, height: number, dpi: number, options: PreprocessOptions) {
