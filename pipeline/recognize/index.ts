@@ -2,6 +2,14 @@ export { CLASSIFY_WEIGHTS, classifyLines, type PageClass, type TitleMatch } from
 export { CROSS_CHECK_FACTORS, crossCheck } from './cross-checks.js';
 export { isCalendarDate, isPlausibleDate, type ParsedDate, parseDate } from './date-parser.js';
 export { confusableNeighbours, fixDigitRun, looksNumeric } from './digit-runs.js';
+export {
+  dossierFindings,
+  type Finding,
+  type FindingKind,
+  NEAR_ID_DIGITS,
+  PERSON_FIELDS,
+  type PersonFields,
+} from './dossier-findings.js';
 export { type Extraction, extractFields } from './extract-fields.js';
 export { parseNumberWords } from './number-words.js';
 export { pageFromLines, type SyntheticPageOptions } from './page-from-lines.js';

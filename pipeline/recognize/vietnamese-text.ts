@@ -4,10 +4,14 @@
 const LOOKALIKE_D: Record<string, string> = { Ð: 'Đ', ð: 'đ', Ɖ: 'Đ', ɖ: 'đ' };
 const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 
+// Anything normalizeText would change after NFC; most OCR lines contain none of it.
+const NEEDS_NORMALIZING = /[^\S ]| {2}|^ | $|[ÐðƉɖ\u200B-\u200D\uFEFF\u2010-\u2015\u2212\u2026]/;
+
 /** NFC, Đ look-alikes mapped, exotic spaces/dashes/ellipsis unified, white space collapsed, trimmed. */
 export function normalizeText(input: string): string {
-  return input
-    .normalize('NFC')
+  const nfc = input.normalize('NFC');
+  if (!NEEDS_NORMALIZING.test(nfc)) return nfc;
+  return nfc
     .replace(/[ÐðƉɖ]/g, (c) => LOOKALIKE_D[c] ?? c)
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
     .replace(/[\u00A0\u2007\u202F\t]/g, ' ')
