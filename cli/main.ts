@@ -4,7 +4,9 @@ import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.
 import { formatSummary, runDigitize } from './digitize-command.js';
 import { runMigrate } from './migrate-command.js';
 import { formatRecognizeReport, runRecognize, SelectionError } from './recognize-command.js';
+import { serveCommand } from './serve-command.js';
 import { formatStatus, runStatus } from './status-command.js';
+import { tokenCommand } from './token-command.js';
 import { runWorker, WorkerSetupError } from './worker-command.js';
 
 /** Exit statuses: 0 every source done, 1 a source failed, 2 usage or configuration error. */
@@ -127,6 +129,9 @@ program
     const config = configOrExit();
     process.stdout.write(`${await runMigrate(config)}\n`);
   });
+
+program.addCommand(serveCommand(configOrExit));
+program.addCommand(tokenCommand(configOrExit));
 
 program
   .command('config')

@@ -90,7 +90,7 @@ export function client(h: Harness) {
       role?: ServiceRole;
       auth?: string | null;
       json?: unknown;
-      body?: BodyInit;
+      body?: string | FormData;
       headers?: Record<string, string>;
     } = {},
   ) => {
@@ -102,6 +102,9 @@ export function client(h: Harness) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.json);
     }
-    return fetch(`${h.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const res = await fetch(`${h.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    // Tests read loosely shaped JSON documents.
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+    return res as Omit<Response, 'json'> & { json(): Promise<any> };
   };
 }
