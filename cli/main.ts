@@ -95,7 +95,8 @@ program
   .option('--concurrency <n>', 'page jobs at once (default: SOHOA_WORKER_CONCURRENCY, else OCR workers + 1)', (v) =>
     Number.parseInt(v, 10),
   )
-  .action(async (options: { concurrency?: number }) => {
+  .option('--timings <file>', 'on exit, write the time spent in the object store, database, OCR and each queue as JSON')
+  .action(async (options: { concurrency?: number; timings?: string }) => {
     const config = configOrExit();
     if (options.concurrency !== undefined && !(options.concurrency > 0)) {
       process.stderr.write('sohoa worker: --concurrency must be a whole number greater than 0\n');
@@ -103,7 +104,14 @@ program
       return;
     }
     try {
-      await runWorker(config, options, (line) => process.stderr.write(`${line}\n`));
+      await runWorker(
+        config,
+        {
+          ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+          ...(options.timings ? { timingsFile: options.timings } : {}),
+        },
+        (line) => process.stderr.write(`${line}\n`),
+      );
     } catch (error) {
       if (!(error instanceof WorkerSetupError)) throw error;
       process.stderr.write(`${error.message}\n`);

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { consumeDigitizeFlow, FLOW_QUEUES, type FlowJobOptions } from '../workers/digitize-flow.js';
 import { createBullmqQueue, createInProcessQueue, type JobQueue } from '../workers/job-queue/index.js';
+import { timeStageDeps } from '../workers/stage-timings.js';
 import type { Config } from './config.js';
 import { openRuntime, stageDepsOf } from './runtime.js';
 
@@ -38,7 +39,7 @@ export function workerConcurrencyOf(config: Config, override?: number): number {
  */
 export async function runWorker(
   config: Config,
-  options: { concurrency?: number; signal?: AbortSignal },
+  options: { concurrency?: number; signal?: AbortSignal; timingsFile?: string },
   log: (line: string) => void,
 ): Promise<void> {
   if (!config.redisUrl) {
@@ -48,14 +49,30 @@ export async function runWorker(
   const runtime = await openRuntime(config);
   const queue = openJobQueue(config);
   let consumer: { close(): Promise<void> } | null = null;
+  const stopHooks: Array<() => Promise<void>> = [];
   try {
     // Start the OCR threads before taking jobs: their start-up would otherwise count against the first job's lock.
     await runtime.ocr();
-    consumer = await consumeDigitizeFlow(queue, stageDepsOf(runtime), {
+    const timing = options.timingsFile ? timeStageDeps(stageDepsOf(runtime)) : null;
+    const handlers: Record<string, { jobs: number; ms: number }> = {};
+    consumer = await consumeDigitizeFlow(queue, timing?.deps ?? stageDepsOf(runtime), {
       pageConcurrency: concurrency,
       sourceConcurrency: config.sourceConcurrency,
       jobOptions: flowJobOptionsOf(config),
+      ...(timing
+        ? {
+            onJobDone: (name: string, ms: number) => {
+              handlers[name] ??= { jobs: 0, ms: 0 };
+              handlers[name].jobs++;
+              handlers[name].ms += ms;
+            },
+          }
+        : {}),
     });
+    if (timing && options.timingsFile) {
+      const file = options.timingsFile;
+      stopHooks.push(() => writeFile(file, `${JSON.stringify({ pid: process.pid, handlers, ...timing.totals() })}\n`));
+    }
     log(
       `sohoa worker ${process.pid}: consuming with ${concurrency} page jobs at once, ${config.ocrWorkers} OCR threads`,
     );
@@ -67,6 +84,7 @@ export async function runWorker(
     await queue.close(config.shutdownGraceMs);
     await consumer?.close();
     await runtime.close();
+    for (const hook of stopHooks) await hook();
   }
   log(`sohoa worker ${process.pid}: stopped`);
 }

@@ -13,7 +13,7 @@ import {
 } from '../pipeline/source-stages.js';
 import { openSource } from '../pipeline/split/index.js';
 import type { SourceResult } from '../storage/warehouse/index.js';
-import { JobMissingError, type JobQueue, PermanentJobError } from './job-queue/job-queue.port.js';
+import { type JobContext, JobMissingError, type JobQueue, PermanentJobError } from './job-queue/job-queue.port.js';
 import {
   createOpenedSourceCache,
   type OPENED_SOURCE_CACHE_DEFAULTS,
@@ -65,6 +65,24 @@ export interface ConsumeFlowOptions {
   sourceConcurrency: number;
   jobOptions?: FlowJobOptions;
   openedSources?: typeof OPENED_SOURCE_CACHE_DEFAULTS;
+  /** Told how long each handler ran (measurements; see stage-timings.ts). */
+  onJobDone?: (queue: string, ms: number) => void;
+}
+
+function timedHandler<T, R>(
+  queue: string,
+  handler: (data: T, job: JobContext) => Promise<R>,
+  onJobDone?: (queue: string, ms: number) => void,
+): (data: T, job: JobContext) => Promise<R> {
+  if (!onJobDone) return handler;
+  return async (data, job) => {
+    const started = performance.now();
+    try {
+      return await handler(data, job);
+    } finally {
+      onJobDone(queue, performance.now() - started);
+    }
+  };
 }
 
 /** Consumes the three digitize queues in this process; the returned close() releases the sources it holds open. */
@@ -84,75 +102,87 @@ export async function consumeDigitizeFlow(
 
   await queue.process<SourceJob, StartJobResult>(
     FLOW_QUEUES.start,
-    async (job) => {
-      const start = await startSource(job, deps);
-      if (start.kind !== 'ready') return { kind: 'settled', result: start.result };
-      await start.opened.close();
-      const { sourceId, pageCount } = start;
-      await queue.addFlow<FinishJob, PageJob>(
-        {
-          queue: FLOW_QUEUES.finish,
-          name: 'finish',
-          data: { sha256: job.sha256, sourceId, pageCount },
-          options: { jobId: job.sha256, ...jobOptions },
-        },
-        Array.from({ length: pageCount }, (_, i) => ({
-          queue: FLOW_QUEUES.page,
-          name: 'page',
-          data: { sha256: job.sha256, page: i + 1 },
-          options: { jobId: pageJobId(job.sha256, i + 1), ...jobOptions },
-        })),
-      );
-      return { kind: 'flow', sourceId, pageCount };
-    },
+    timedHandler(
+      FLOW_QUEUES.start,
+      async (job) => {
+        const start = await startSource(job, deps);
+        if (start.kind !== 'ready') return { kind: 'settled', result: start.result };
+        await start.opened.close();
+        const { sourceId, pageCount } = start;
+        await queue.addFlow<FinishJob, PageJob>(
+          {
+            queue: FLOW_QUEUES.finish,
+            name: 'finish',
+            data: { sha256: job.sha256, sourceId, pageCount },
+            options: { jobId: job.sha256, ...jobOptions },
+          },
+          Array.from({ length: pageCount }, (_, i) => ({
+            queue: FLOW_QUEUES.page,
+            name: 'page',
+            data: { sha256: job.sha256, page: i + 1 },
+            options: { jobId: pageJobId(job.sha256, i + 1), ...jobOptions },
+          })),
+        );
+        return { kind: 'flow', sourceId, pageCount };
+      },
+      options.onJobDone,
+    ),
     { concurrency: options.sourceConcurrency },
   );
 
   await queue.process<PageJob, PageJobResult>(
     FLOW_QUEUES.page,
-    async ({ sha256, page }) => {
-      const { opened, release } = await cache.acquire(sha256).catch((error: unknown) => {
-        if (error instanceof InfrastructureError) throw error;
-        // The start step opened this file; failing now means the bytes changed or a limit moved: not retryable.
-        throw new PermanentJobError(message(error));
-      });
-      try {
-        const read = await readSourcePage(sha256, page, opened, deps);
-        return { page, textSource: read.textSource };
-      } catch (error) {
-        if (error instanceof InfrastructureError) throw error;
-        // Same rule as the embedded runner: a page that fails for another reason fails the source with its reason.
-        return { page, error: message(error) };
-      } finally {
-        release();
-      }
-    },
+    timedHandler(
+      FLOW_QUEUES.page,
+      async ({ sha256, page }) => {
+        const { opened, release } = await cache.acquire(sha256).catch((error: unknown) => {
+          if (error instanceof InfrastructureError) throw error;
+          // The start step opened this file; failing now means the bytes changed or a limit moved: not retryable.
+          throw new PermanentJobError(message(error));
+        });
+        try {
+          const read = await readSourcePage(sha256, page, opened, deps);
+          return { page, textSource: read.textSource };
+        } catch (error) {
+          if (error instanceof InfrastructureError) throw error;
+          // Same rule as the embedded runner: a page that fails for another reason fails the source with its reason.
+          return { page, error: message(error) };
+        } finally {
+          release();
+        }
+      },
+      options.onJobDone,
+    ),
     { concurrency: options.pageConcurrency },
   );
 
   await queue.process<FinishJob, SourceResult>(
     FLOW_QUEUES.finish,
-    async (data, job) => {
-      const { results, failures } = await job.childOutcomes();
-      const lost = Object.entries(failures);
-      if (lost.length > 0) {
-        // Pages that ran out of retries on infrastructure errors: the file may be fine, so the source is not marked
-        // failed; submitting it again redoes only the missing pages.
-        throw new PermanentJobError(
-          `${lost.length} of ${data.pageCount} pages could not be read: ${lost.map(([id, r]) => `${id}: ${r}`).join('; ')}`,
-        );
-      }
-      const unreadable = Object.values(results as Record<string, PageJobResult>)
-        .flatMap((r) => ('error' in r ? [r] : []))
-        .sort((a, b) => a.page - b.page);
-      if (unreadable.length > 0) {
-        const reason = `${unreadable.length} of ${data.pageCount} pages could not be read: ${unreadable
-          .map((r) => `page ${r.page}: ${r.error}`)
-          .join('; ')}`;
-        return failSource(data.sourceId, reason, data.pageCount, deps);
-      }
-      return finishSource(data, deps);
-    },
+    timedHandler(
+      FLOW_QUEUES.finish,
+      async (data, job) => {
+        const { results, failures } = await job.childOutcomes();
+        const lost = Object.entries(failures);
+        if (lost.length > 0) {
+          // Pages that ran out of retries on infrastructure errors: the file may be fine, so the source is not marked
+          // failed; submitting it again redoes only the missing pages.
+          throw new PermanentJobError(
+            `${lost.length} of ${data.pageCount} pages could not be read: ${lost.map(([id, r]) => `${id}: ${r}`).join('; ')}`,
+          );
+        }
+        const unreadable = Object.values(results as Record<string, PageJobResult>)
+          .flatMap((r) => ('error' in r ? [r] : []))
+          .sort((a, b) => a.page - b.page);
+        if (unreadable.length > 0) {
+          const reason = `${unreadable.length} of ${data.pageCount} pages could not be read: ${unreadable
+            .map((r) => `page ${r.page}: ${r.error}`)
+            .join('; ')}`;
+          return failSource(data.sourceId, reason, data.pageCount, deps);
+        }
+        return finishSource(data, deps);
+      },
+      options.onJobDone,
+    ),
     { concurrency: options.sourceConcurrency },
   );
 
