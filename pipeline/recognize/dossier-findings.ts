@@ -5,6 +5,9 @@ import { canonicalTones, foldKey } from './vietnamese-text.js';
 
 export type FindingKind = 'id-mismatch' | 'name-mismatch' | 'birth-date-mismatch';
 
+/** What the findings read of a component: its type, pages and field values (stored results qualify). */
+export type FindingInput = Pick<ComponentResult, 'type' | 'pages'> & { fields: Record<string, { value: string }> };
+
 export interface Finding {
   kind: FindingKind;
   message: string;
@@ -52,14 +55,14 @@ export const PERSON_FIELDS: Readonly<Record<string, readonly PersonFields[]>> = 
 export const NEAR_ID_DIGITS = 2;
 
 interface Mention {
-  component: ComponentResult;
+  component: FindingInput;
   group: PersonFields;
   id: string | null;
   name: string | null;
   birthDate: string | null;
 }
 
-function mentions(components: ComponentResult[], table: Readonly<Record<string, readonly PersonFields[]>>) {
+function mentions(components: FindingInput[], table: Readonly<Record<string, readonly PersonFields[]>>) {
   const out: Mention[] = [];
   for (const component of components) {
     for (const group of table[component.type] ?? []) {
@@ -104,7 +107,7 @@ function finding(kind: FindingKind, message: string, a: Mention, b: Mention, key
  * (same name, or an ID number a digit or two away) printed with different ID numbers. Each pair is reported once.
  */
 export function dossierFindings(
-  components: ComponentResult[],
+  components: FindingInput[],
   table: Readonly<Record<string, readonly PersonFields[]>> = PERSON_FIELDS,
 ): Finding[] {
   const all = mentions(components, table);

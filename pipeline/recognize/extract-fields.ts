@@ -106,7 +106,7 @@ function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines
     if (!next || next.page !== prev.line.page || next.index !== prev.line.index + 1) break;
     if (startsWithLabel(ctx, next) || !next.text) break;
     const prevText = prev.line.text.slice(prev.start, prev.end).trim();
-    const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(next.text);
+    const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(next.text) || filledLine(prev, next);
     if (!wraps) break;
     const piece = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
     out.push(piece);
@@ -114,6 +114,24 @@ function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines
     pos++;
   }
   return out;
+}
+
+/** Share of the page width a line must reach to have been cut by the margin rather than ended. */
+export const FULL_LINE_SHARE = 0.8;
+
+/**
+ * The previous piece ran to the right margin and the next line is a plain remainder ("… tỉnh Nam" / "Định"),
+ * not a list item, a heading in capitals or another column's text.
+ */
+function filledLine(prev: Piece, next: PreparedLine): boolean {
+  const width = prev.line.pageWidth;
+  const box = prev.line.line.bbox;
+  if (!(width > 0 && box.x1 > box.x0) || prev.end < prev.line.text.length) return false;
+  if (box.x1 < width * FULL_LINE_SHARE) return false;
+  if (/^(?:[-–•+*]|\d+[.)]\s|[a-zđ][.)]\s|[IVX]+\.\s)/u.test(next.text)) return false;
+  const words = next.text.split(/\s+/).length;
+  if (words > 6 || (upperCaseRatio(next.text) > 0.8 && words > 2)) return false;
+  return next.line.bbox.x0 < width * 0.5;
 }
 
 function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
@@ -126,7 +144,7 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
   const out: Candidate[] = [];
   const end = valueEnd(ctx, line, hit.valueStart);
   if (f.position !== 'below' && cleanText(line.text.slice(hit.valueStart, end))) {
-    const first = { line, start: hit.valueStart, end };
+    const first = { line, start: f.keepLabels.includes(hit.label) ? hit.start : hit.valueStart, end };
     out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality });
   }
   // Only a label that ends its line (or has a colon) hands its value to the next line; a label word inside a
@@ -189,16 +207,36 @@ function firstPageLines(ctx: Context): PreparedLine[] {
   return ctx.input.lines.filter((l) => l.page === first);
 }
 
+// "Hà Nội, ngày 05 tháng 4 năm 2024": a place, a comma, then the date. OCR may run the "Số: …" column into it.
+const PLACE_DATE = /\p{L}[\p{L}.]*,\s*(?=ng[àa]y\s*\d)/u;
+
 function dateLineCandidates(ctx: Context, key: string): Candidate[] {
   const scored: { c: Candidate; rank: number }[] = [];
   for (const line of firstPageLines(ctx)) {
+    const place = PLACE_DATE.exec(line.text);
+    if (place) {
+      const start = place.index + place[0].length;
+      const piece = { line, start, end: line.text.length };
+      if (parseDate(line.text.slice(start))?.form === 'words-digits') {
+        scored.push({ c: { pieces: [piece], quality: 0.95 }, rank: 0 });
+        continue;
+      }
+      // A long place name pushes the year onto the next line ("… ngày 15 tháng 11 năm" / "2020").
+      const next = ctx.input.lines[ctx.input.lines.indexOf(line) + 1];
+      if (next && next.page === line.page && /^\d{4}\b/.test(next.text)) {
+        const joined = `${line.text.slice(start)} ${next.text}`;
+        if (parseDate(joined)?.form === 'words-digits') {
+          const year = { line: next, start: 0, end: 4 };
+          scored.push({ c: { pieces: [piece, year], quality: 0.9 }, rank: 0 });
+          continue;
+        }
+      }
+    }
     const foreign = (ctx.hits.get(line) ?? []).some((h) => !h.owners.includes(key) && !h.owners.includes(STOP_OWNER));
     if (foreign) continue;
     const d = parseDate(line.text);
     if (d?.form !== 'words-digits') continue;
-    const k = line.key;
-    const placeDate = /\p{L} ngay \d/u.test(k) && line.text.includes(',');
-    const rank = placeDate ? 0 : k.startsWith('ngay') ? 1 : 2;
+    const rank = line.key.startsWith('ngay') ? 1 : 2;
     scored.push({ c: { pieces: [{ line, start: 0, end: line.text.length }], quality: [0.95, 0.9, 0.7][rank]! }, rank });
   }
   return scored.sort((a, b) => a.rank - b.rank).map((s) => s.c);
@@ -215,7 +253,8 @@ function agencyHeader(ctx: Context): Candidate[] {
     const cut = matchLabels(line, mottoLabels)[0]?.start ?? line.text.length;
     const text = line.text.slice(0, cut);
     const key = foldKey(text);
-    if (!key || key.startsWith('so ') || upperCaseRatio(text) < 0.7) continue;
+    // "Số: 12/…" is the symbol line; "SỞ TƯ PHÁP" (folded "so tu phap") is an agency.
+    if (!key || /^so \d/.test(key) || upperCaseRatio(text) < 0.7) continue;
     pieces.push({ line, start: 0, end: cut });
   }
   // With boxes, the agency sits in the left column, the motto in the right one.

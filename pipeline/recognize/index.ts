@@ -5,6 +5,7 @@ export { confusableNeighbours, fixDigitRun, looksNumeric } from './digit-runs.js
 export {
   dossierFindings,
   type Finding,
+  type FindingInput,
   type FindingKind,
   NEAR_ID_DIGITS,
   PERSON_FIELDS,

@@ -47,6 +47,11 @@ const fieldSchema = z.strictObject({
       }
     }, 'not a valid regular expression')
     .optional(),
+  /**
+   * Labels that are part of the value: the abstract "Về việc cấp giấy …" is recorded with its opening words.
+   * Each must also be listed in `labels`.
+   */
+  keepLabels: z.array(z.string().min(1)).default([]),
   /** The label may be followed directly by the value without a colon even when short ("Ông NGUYỄN VĂN A"). */
   colonOptional: z.boolean().default(false),
   /** Dates that cannot lie in the future (birth, death, registration). */
@@ -88,6 +93,9 @@ const typeSchema = z
         ctx.addIssue({ code: 'custom', message: `${key}: agreesWith names unknown field ${f.agreesWith}` });
       for (const ref of Object.values(f.idContext ?? {}))
         if (!t.fields[ref]) ctx.addIssue({ code: 'custom', message: `${key}: idContext names unknown field ${ref}` });
+      for (const l of f.keepLabels)
+        if (!f.labels.includes(l))
+          ctx.addIssue({ code: 'custom', message: `${key}: keepLabels "${l}" is not a label` });
       if (f.anchor === 'pattern' && !f.pattern)
         ctx.addIssue({ code: 'custom', message: `${key}: anchor "pattern" needs a pattern` });
       if (f.anchor === 'label' && f.labels.length === 0 && f.items.length === 0)

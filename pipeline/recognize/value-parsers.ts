@@ -78,34 +78,53 @@ export function parseDateValue(input: string, options: { notFuture?: boolean } =
   return { value: d.iso, quality: plausible ? 1 : 0.3, notes: plausible ? [] : ['implausible date'] };
 }
 
-/** Finds a number printed with Vietnamese separators: dot thousands, comma decimals (or comma thousands). */
-function readNumber(input: string): { integer: string; fraction: string; index: number; repaired: boolean } | null {
-  const re = /(?<![\p{L}\d])[\dOoIl](?:[\dOoIl]|[.,](?=[\dOoIl])|\s(?=\d{3}(?!\d)))*/gu;
-  const m = [...input.matchAll(re)].find((x) => /\d/.test(x[0]) && /\d/.test(x[0][0]!));
-  if (!m) return null;
-  const raw = m[0].replace(/\s/g, '');
-  const fixed = fixDigitRun(raw);
-  const repaired = fixed !== raw;
-  const seps = [...fixed.matchAll(/[.,]/g)];
-  if (seps.length === 0) return { integer: fixed, fraction: '', index: m.index!, repaired };
-  const last = seps[seps.length - 1]!;
-  const tail = fixed.slice(last.index! + 1);
-  const mixed = fixed.includes('.') && fixed.includes(',');
-  // Groups of exactly three digits after a separator are thousands (domain.md §3.6).
-  if ((mixed || tail.length !== 3) && seps.length >= 1 && (mixed || seps.length === 1)) {
-    return {
-      integer: fixed.slice(0, last.index).replace(/[.,]/g, ''),
-      fraction: tail,
-      index: m.index!,
-      repaired,
-    };
+type ReadNumber = { integer: string; fraction: string; index: number; end: number; repaired: boolean };
+
+const NUMBER_RUN = /(?<![\p{L}\d])[\dOoIl](?:[\dOoIl]|[.,](?=[\dOoIl])|\s(?=\d{3}(?!\d)))*/gu;
+
+/** Every number printed with Vietnamese separators: dot thousands, comma decimals (or comma thousands). */
+function readNumbers(input: string): ReadNumber[] {
+  const out: ReadNumber[] = [];
+  for (const m of input.matchAll(NUMBER_RUN)) {
+    if (!/\d/.test(m[0][0]!)) continue;
+    const raw = m[0].replace(/\s/g, '');
+    const fixed = fixDigitRun(raw);
+    const repaired = fixed !== raw;
+    const index = m.index!;
+    const end = index + m[0].length;
+    const seps = [...fixed.matchAll(/[.,]/g)];
+    if (seps.length === 0) {
+      out.push({ integer: fixed, fraction: '', index, end, repaired });
+      continue;
+    }
+    const last = seps[seps.length - 1]!;
+    const tail = fixed.slice(last.index! + 1);
+    const mixed = fixed.includes('.') && fixed.includes(',');
+    // Groups of exactly three digits after a separator are thousands (domain.md §3.6).
+    if ((mixed || tail.length !== 3) && (mixed || seps.length === 1)) {
+      out.push({ integer: fixed.slice(0, last.index).replace(/[.,]/g, ''), fraction: tail, index, end, repaired });
+    } else {
+      out.push({ integer: fixed.replace(/[.,]/g, ''), fraction: '', index, end, repaired });
+    }
   }
-  return { integer: fixed.replace(/[.,]/g, ''), fraction: '', index: m.index!, repaired };
+  return out;
 }
+
+function readNumber(input: string): ReadNumber | null {
+  return readNumbers(input)[0] ?? null;
+}
+
+const CURRENCY_AFTER = /^\s*(?:đồng|đ\b|dong\b|vnđ|vnd)/iu;
 
 /** Money in digits -> integer đồng as a digit string ("1.500.000 đồng", "1.500.000đ", "1,500,000 VND"). */
 export function parseMoney(input: string): ParsedValue | null {
-  const n = readNumber(input);
+  // A label in running text ("Giá chuyển nhượng … tại Điều 1 là: 1.135.000.000 đồng") is followed by other numbers
+  // first: the amount is the one the currency follows, else the first grouped in thousands, else the first.
+  const all = readNumbers(input);
+  const n =
+    all.find((x) => CURRENCY_AFTER.test(input.slice(x.end))) ??
+    all.find((x) => x.integer.length >= 4 && /\d[.,\s]\d{3}/.test(input.slice(x.index, x.end))) ??
+    all[0];
   if (!n) return null;
   const value = n.integer.replace(/^0+(?=\d)/, '');
   return { value, quality: n.repaired ? 0.8 : 1 };

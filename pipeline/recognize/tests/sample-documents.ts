@@ -302,7 +302,7 @@ export const QUYET_DINH: SampleDocument = {
     so_quyet_dinh: '1234/QĐ-UBND',
     ngay_ban_hanh: '2023-10-20',
     co_quan_ban_hanh: 'ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH',
-    trich_yeu: 'giao đất cho hộ gia đình ông Nguyễn Văn An',
+    trich_yeu: 'Về việc giao đất cho hộ gia đình ông Nguyễn Văn An',
   },
 };
 
@@ -716,7 +716,7 @@ export const CONG_VAN: SampleDocument = {
     so_ky_hieu: '1906/UBND-VP',
     ngay_ban_hanh: '2023-11-03',
     co_quan_ban_hanh: 'UỶ BAN NHÂN DÂN HUYỆN PHÚ HÒA',
-    trich_yeu: 'triển khai số hóa hồ sơ thủ tục hành chính',
+    trich_yeu: 'V/v triển khai số hóa hồ sơ thủ tục hành chính',
   },
 };
 
