@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ServiceDeps } from './app-deps.js';
 import { type Permission, roleMay } from './auth/permissions.js';
-import { findToken, hashToken } from './auth/tokens.js';
+import { cachedTokenLookup, findToken, hashToken } from './auth/tokens.js';
 import { HttpProblem, problemBody } from './problem.js';
 import { registerDossierRoutes } from './routes/dossier.routes.js';
 import { registerFileRoutes } from './routes/file.routes.js';
@@ -47,6 +47,10 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   app.decorateRequest('identity', null);
+  const lookupToken =
+    options.tokenCacheMs > 0
+      ? cachedTokenLookup(deps.database.db, { ttlMs: options.tokenCacheMs, maxEntries: 10_000 })
+      : (secret: string) => findToken(deps.database.db, secret);
 
   await app.register(swagger, {
     openapi: {
@@ -115,7 +119,7 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
     const header = request.headers.authorization;
     const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!m) throw new HttpProblem(401, 'Unauthorized', 'send "Authorization: Bearer <token>" (sohoa token create)');
-    const identity = await findToken(deps.database.db, m[1]!);
+    const identity = await lookupToken(m[1]!);
     if (!identity) throw new HttpProblem(401, 'Unauthorized', 'the bearer token is unknown or revoked');
     if (!roleMay(identity.role, permission)) {
       throw new HttpProblem(403, 'Forbidden', `role ${identity.role} may not ${permission}`);

@@ -42,3 +42,20 @@ export async function findToken(db: ServiceDb, secret: string): Promise<TokenIde
     .where(and(eq(serviceTokens.tokenHash, hashToken(secret)), isNull(serviceTokens.revokedAt)));
   return row ?? null;
 }
+
+/** Token look-ups remembered for ttlMs (a revocation takes effect within that time), at most maxEntries. */
+export function cachedTokenLookup(
+  db: ServiceDb,
+  options: { ttlMs: number; maxEntries: number },
+): (secret: string) => Promise<TokenIdentity | null> {
+  const cache = new Map<string, { identity: TokenIdentity | null; until: number }>();
+  return async (secret) => {
+    const key = hashToken(secret);
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.identity;
+    const identity = await findToken(db, secret);
+    if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { identity, until: Date.now() + options.ttlMs });
+    return identity;
+  };
+}

@@ -42,8 +42,11 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
     { config: { permission: 'subject:read' }, schema: { tags: ['reuse'], params: SubjectParams } },
     async (request) => {
       const subject = subjectOrThrow(request.params.id);
-      const documents = await subjectDocuments(db, deps.catalog, subject.id, vietnamDate(deps.now()));
-      await auditRead(db, request, [subject.id]);
+      // The audit row is written alongside the read (the request fails if it cannot be written).
+      const [documents] = await Promise.all([
+        subjectDocuments(db, deps.catalog, subject.id, vietnamDate(deps.now())),
+        auditRead(db, request, [subject.id]),
+      ]);
       return { subject: { id: subject.id, kind: subject.kind }, documents };
     },
   );
@@ -57,8 +60,10 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
       const procedure = deps.procedures.get(request.params.code);
       if (!procedure) throw problems.notFound(`no procedure ${request.params.code}`);
       const subject = subjectOrThrow(request.query.subject);
-      const documents = await subjectDocuments(db, deps.catalog, subject.id, vietnamDate(deps.now()));
-      await auditRead(db, request, [subject.id]);
+      const [documents] = await Promise.all([
+        subjectDocuments(db, deps.catalog, subject.id, vietnamDate(deps.now())),
+        auditRead(db, request, [subject.id]),
+      ]);
       return {
         procedure: { code: procedure.code, name: procedure.name },
         subject: { id: subject.id, kind: subject.kind },

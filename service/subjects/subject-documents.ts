@@ -44,12 +44,7 @@ export async function subjectDocuments(
   subjectId: string,
   today: string,
 ): Promise<SubjectDocument[]> {
-  const named = await db
-    .selectDistinct({ id: fields.componentId })
-    .from(fields)
-    .where(and(inArray(fields.key, catalog.subjectKeys), inArray(fields.value, storedForms(subjectId))));
-  if (named.length === 0) return [];
-  const ids = named.map((n) => n.id);
+  // Round trip 1: the components naming the subject (fields_key_value_idx), newest first.
   const rows = await db
     .select({
       id: components.id,
@@ -65,9 +60,35 @@ export async function subjectDocuments(
     })
     .from(components)
     .innerJoin(sources, eq(sources.id, components.sourceId))
-    .where(inArray(components.id, ids))
-    .orderBy(desc(components.createdAt));
-  const fieldRows = await db.select().from(fields).where(inArray(fields.componentId, ids));
+    .where(
+      inArray(
+        components.id,
+        db
+          .select({ id: fields.componentId })
+          .from(fields)
+          .where(and(inArray(fields.key, catalog.subjectKeys), inArray(fields.value, storedForms(subjectId)))),
+      ),
+    )
+    .orderBy(desc(components.createdAt), desc(components.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  // Round trip 2, in parallel: fields, corrections, file names and OCR versions of every candidate.
+  const [fieldRows, fixes, names, pageVersions] = await Promise.all([
+    db.select().from(fields).where(inArray(fields.componentId, ids)),
+    db
+      .select()
+      .from(corrections)
+      .where(and(inArray(corrections.componentId, ids), eq(corrections.kind, 'field')))
+      .orderBy(desc(corrections.id)),
+    db
+      .select({ sha256: dossierFiles.sha256, fileName: dossierFiles.fileName })
+      .from(dossierFiles)
+      .where(inArray(dossierFiles.sha256, [...new Set(rows.map((c) => c.sha256))])),
+    db
+      .select({ sourceId: pages.sourceId, number: pages.number, ocrEngine: pages.ocrEngine, ocrModel: pages.ocrModel })
+      .from(pages)
+      .where(inArray(pages.sourceId, [...new Set(rows.map((c) => c.sourceId))])),
+  ]);
   const fieldsOf = new Map<string, typeof fieldRows>();
   for (const f of fieldRows) fieldsOf.set(f.componentId, [...(fieldsOf.get(f.componentId) ?? []), f]);
 
@@ -78,36 +99,7 @@ export async function subjectDocuments(
     if (until && /^\d{4}-\d{2}-\d{2}$/.test(until) && until < today) continue;
     chosen.set(c.type, c);
   }
-  if (chosen.size === 0) return [];
   const picked = [...chosen.values()];
-  const pickedIds = picked.map((c) => c.id);
-  const [fixes, names, pageVersions] = await Promise.all([
-    db
-      .select()
-      .from(corrections)
-      .where(and(inArray(corrections.componentId, pickedIds), eq(corrections.kind, 'field')))
-      .orderBy(desc(corrections.id)),
-    db
-      .select({ sha256: dossierFiles.sha256, fileName: dossierFiles.fileName })
-      .from(dossierFiles)
-      .where(
-        inArray(
-          dossierFiles.sha256,
-          picked.map((c) => c.sha256),
-        ),
-      ),
-    db
-      .select({ sourceId: pages.sourceId, number: pages.number, ocrEngine: pages.ocrEngine, ocrModel: pages.ocrModel })
-      .from(pages)
-      .where(
-        and(
-          inArray(
-            pages.sourceId,
-            picked.map((c) => c.sourceId),
-          ),
-        ),
-      ),
-  ]);
   return picked.map((c) => {
     const out: Record<string, ProvenancedField> = {};
     for (const f of fieldsOf.get(c.id) ?? []) {
