@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { ProgressEvent } from '../pipeline/digitize-source.js';
 import { IngestError, ingestFile } from '../pipeline/ingest.js';
+import { dossierFindings, type Finding } from '../pipeline/recognize/index.js';
 import type { SourceResult } from '../storage/warehouse/index.js';
 import { submitSourceFlow, waitForSourceFlow } from '../workers/digitize-flow.js';
 import { consumeDigitizeJobs, submitSource, waitForSource } from '../workers/digitize-jobs.js';
@@ -9,15 +10,21 @@ import type { Config } from './config.js';
 import { openRuntime, stageDepsOf } from './runtime.js';
 import { flowJobOptionsOf, openJobQueue } from './worker-command.js';
 
-/** One entry of `sohoa digitize --json`: the stored result plus the path as given. */
-export type SourceOutput = { path: string } & (SourceResult | (Omit<SourceResult, 'sha256'> & { sha256: null }));
+/**
+ * One entry of `sohoa digitize --json`: the stored result plus the path as given and the consistency findings across
+ * its components (computed from the stored values, so human corrections count).
+ */
+export type SourceOutput = { path: string; findings: Finding[] } & (
+  | SourceResult
+  | (Omit<SourceResult, 'sha256'> & { sha256: null })
+);
 
 export interface DigitizeOutput {
   sources: SourceOutput[];
 }
 
 function failedOutput(path: string, error: string): SourceOutput {
-  return { path, sha256: null, pageCount: 0, status: 'failed', error, pages: [], components: [] };
+  return { path, sha256: null, pageCount: 0, status: 'failed', error, pages: [], components: [], findings: [] };
 }
 
 /** Progress on stderr: a bar on a terminal, one line per finished source otherwise. */
@@ -94,8 +101,11 @@ export async function runDigitize(
         if (distributed) {
           await submitSourceFlow(queue, job, flowJobOptionsOf(config));
           if (options.wait === false) {
-            const queued = { sha256: job.sha256, pageCount: null, status: 'processing' as const };
-            pending.push(Promise.resolve({ path: item.path, ...queued, pages: [], components: [] }));
+            // Queued, not yet read: the shape of an empty result, status "processing".
+            const { error: _none, ...empty } = failedOutput(item.path, '');
+            pending.push(
+              Promise.resolve({ ...empty, sha256: job.sha256, pageCount: null, status: 'processing', findings: [] }),
+            );
             continue;
           }
         }
@@ -117,7 +127,7 @@ export async function runDigitize(
           : waitForSource(queue, await submitSource(queue, job));
         pending.push(
           waited.then(
-            (result) => ({ path: item.path, ...result }),
+            (result) => ({ path: item.path, ...result, findings: dossierFindings(result.components) }),
             (error: unknown) => failedOutput(item.path, error instanceof Error ? error.message : String(error)),
           ),
         );
@@ -152,6 +162,7 @@ export function formatSummary(output: DigitizeOutput): string {
         `   ${range.padEnd(8)} ${c.type.padEnd(28)} ${c.status === 'accepted' ? 'accepted    ' : 'needs review'} ${fields}`,
       );
     }
+    for (const f of source.findings) lines.push(`   ! ${f.message}`);
   }
   const failed = output.sources.filter((s) => s.status === 'failed').length;
   lines.push(`${output.sources.length - failed} done, ${failed} failed`);
