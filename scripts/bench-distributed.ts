@@ -1,0 +1,257 @@
+// `npx tsx scripts/bench-distributed.ts`: digitizes one generated corpus (>= 40 pages) in embedded mode and in
+// distributed mode with one and with two `sohoa worker` processes (each with SOHOA_OCR_WORKERS=1), and prints pages
+// per second, the speed-up of two workers over one, the per-page time spent in the queue, object store and database
+// against OCR time, and whether the distributed results equal the embedded ones.
+// Needs the built CLI (`npm run build`), Redis and PostgreSQL (as for the tests).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Job, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { FLOW_QUEUES } from '../workers/digitize-flow.js';
+import type { StageTimings } from '../workers/stage-timings.js';
+
+const { values: args } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '4242' },
+    pages: { type: 'string', default: '40' },
+    corpus: { type: 'string' },
+    redis: { type: 'string', default: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    'admin-db': {
+      type: 'string',
+      default: process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres',
+    },
+    'embedded-ocr-workers': { type: 'string', default: '2' },
+    workers: { type: 'string', default: '1,2' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'sohoa.js');
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('build the CLI first: npm run build');
+const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-dist-'));
+const corpus = args.corpus ?? join(work, 'corpus');
+if (!args.corpus) {
+  const gen = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/generate-dossiers.ts',
+      '--out',
+      corpus,
+      '--seed',
+      args.seed,
+      '--pages',
+      args.pages,
+      '--quiet',
+    ],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (gen.status !== 0) throw new Error('corpus generation failed');
+}
+
+type Output = {
+  sources: Array<{
+    path: string;
+    status: string;
+    pageCount: number;
+    components: Array<{ type: string; fields: object }>;
+  }>;
+};
+
+function run(
+  argv: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...argv], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function startWorker(env: Record<string, string>, timingsFile: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'worker', '--timings', timingsFile], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+      if (/consuming with/.test(err)) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`worker exited (${code}) before consuming:\n${err}`)));
+  });
+}
+
+const pagesOf = (o: Output) => o.sources.reduce((n, s) => n + (s.pageCount ?? 0), 0);
+/** What must match between modes: per source, status, page count, component types, ranges and field values. */
+const essence = (o: Output) =>
+  o.sources.map((s) => ({
+    path: s.path,
+    status: s.status,
+    pageCount: s.pageCount,
+    components: s.components.map((c) => ({
+      ...c,
+      fields: Object.fromEntries(Object.entries(c.fields).map(([k, f]) => [k, (f as { value: unknown }).value])),
+    })),
+  }));
+
+// Embedded: one process, in-process queue, PGlite, object files.
+const embeddedDir = join(work, 'embedded');
+const t0 = performance.now();
+const embeddedRun = await run(['digitize', '--json', corpus], {
+  SOHOA_DATA_DIR: embeddedDir,
+  DATABASE_URL: '',
+  REDIS_URL: '',
+  S3_ENDPOINT: '',
+  SOHOA_OCR_WORKERS: args['embedded-ocr-workers'],
+});
+const embeddedSeconds = (performance.now() - t0) / 1000;
+if (embeddedRun.code !== 0 && embeddedRun.code !== 1) throw new Error(`embedded run failed:\n${embeddedRun.stderr}`);
+const embedded = JSON.parse(embeddedRun.stdout) as Output;
+const pages = pagesOf(embedded);
+console.log(`corpus: ${embedded.sources.length} files, ${pages} pages (${corpus})`);
+console.log(
+  `embedded (SOHOA_OCR_WORKERS=${args['embedded-ocr-workers']}, process start and OCR warm-up included): ${embeddedSeconds.toFixed(1)} s, ${(pages / embeddedSeconds).toFixed(3)} pages/s`,
+);
+
+interface DistributedResult {
+  workers: number;
+  seconds: number;
+  identical: boolean;
+  perPage: { queueMs: number; storeMs: number; databaseMs: number; ocrMs: number };
+}
+
+async function distributed(workerCount: number): Promise<DistributedResult> {
+  const dbName = `sohoa_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: args['admin-db'] });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const dbUrl = new URL(args['admin-db']);
+  dbUrl.pathname = `/${dbName}`;
+  const prefix = `sohoa-bench-${randomBytes(4).toString('hex')}`;
+  const env = {
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL: args.redis,
+    REDIS_PREFIX: prefix,
+    SOHOA_DATA_DIR: join(work, `distributed-${workerCount}`),
+    SOHOA_OCR_WORKERS: '1',
+  };
+  const redis = new Redis(args.redis, { maxRetriesPerRequest: null });
+  try {
+    const migrated = await run(['migrate'], env);
+    if (migrated.code !== 0) throw new Error(migrated.stderr);
+    const timingFiles = Array.from({ length: workerCount }, (_, i) => join(work, `timings-${workerCount}-${i}.json`));
+    // Workers start (and warm their OCR thread) before the clock starts: they are long-running services.
+    const workers = await Promise.all(timingFiles.map((file) => startWorker(env, file)));
+    const started = performance.now();
+    const client = await run(['digitize', '--json', corpus], env);
+    const seconds = (performance.now() - started) / 1000;
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.on('exit', () => resolve());
+            w.kill('SIGTERM');
+          }),
+      ),
+    );
+    if (client.code !== 0 && client.code !== 1) throw new Error(`distributed run failed:\n${client.stderr}`);
+    const output = JSON.parse(client.stdout) as Output;
+    const timings = timingFiles.map(
+      (f) =>
+        JSON.parse(readFileSync(f, 'utf8')) as StageTimings & {
+          handlers: Record<string, { jobs: number; ms: number }>;
+        },
+    );
+    const sum = (pick: (t: (typeof timings)[number]) => number) => timings.reduce((n, t) => n + pick(t), 0);
+
+    // Queue time: BullMQ's own work around each handler (locks, moving finished jobs) plus the fan-in hand-over
+    // (last page done -> finish job started).
+    const jobsOf = async (name: string): Promise<Job[]> => {
+      const queue = new Queue(name, { connection: redis, prefix });
+      const jobs = await queue.getJobs(['completed'], 0, -1);
+      await queue.close();
+      return jobs;
+    };
+    let bookkeeping = 0;
+    const perQueue = await Promise.all(Object.values(FLOW_QUEUES).map(async (q) => [q, await jobsOf(q)] as const));
+    for (const [name, jobs] of perQueue) {
+      const window = jobs.reduce((n, j) => n + ((j.finishedOn ?? 0) - (j.processedOn ?? 0)), 0);
+      bookkeeping += Math.max(0, window - sum((t) => t.handlers[name]?.ms ?? 0));
+    }
+    const pageJobs = perQueue.find(([q]) => q === FLOW_QUEUES.page)?.[1] ?? [];
+    let fanIn = 0;
+    for (const finish of perQueue.find(([q]) => q === FLOW_QUEUES.finish)?.[1] ?? []) {
+      const children = pageJobs.filter(
+        (j) => (j.data as { sha256: string }).sha256 === (finish.data as { sha256: string }).sha256,
+      );
+      const lastChild = Math.max(...children.map((j) => j.finishedOn ?? 0));
+      if (children.length > 0) fanIn += Math.max(0, (finish.processedOn ?? 0) - lastChild);
+    }
+    const n = pagesOf(output);
+    return {
+      workers: workerCount,
+      seconds,
+      identical: JSON.stringify(essence(output)) === JSON.stringify(essence(embedded)),
+      perPage: {
+        queueMs: (bookkeeping + fanIn) / n,
+        storeMs: sum((t) => t.store.ms) / n,
+        databaseMs: sum((t) => t.database.ms) / n,
+        ocrMs: sum((t) => t.ocr.busyMs) / n,
+      },
+    };
+  } finally {
+    redis.disconnect();
+    const cleanup = new Redis(args.redis, { maxRetriesPerRequest: 1 });
+    let cursor = '0';
+    do {
+      const [next, keys] = await cleanup.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await cleanup.unlink(...keys);
+    } while (cursor !== '0');
+    cleanup.disconnect();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+}
+
+const results: DistributedResult[] = [];
+for (const count of args.workers.split(',').map(Number)) {
+  const r = await distributed(count);
+  results.push(r);
+  const p = r.perPage;
+  const overhead = p.queueMs + p.storeMs + p.databaseMs;
+  console.log(
+    `distributed, ${r.workers} worker(s) x 1 OCR thread: ${r.seconds.toFixed(1)} s, ${(pages / r.seconds).toFixed(3)} pages/s; ` +
+      `results identical to embedded: ${r.identical ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `  per page: queue ${p.queueMs.toFixed(1)} ms, object store ${p.storeMs.toFixed(1)} ms, database ${p.databaseMs.toFixed(1)} ms ` +
+      `= ${overhead.toFixed(1)} ms against OCR ${p.ocrMs.toFixed(0)} ms (${((100 * overhead) / p.ocrMs).toFixed(2)} %)`,
+  );
+}
+const one = results.find((r) => r.workers === 1);
+const two = results.find((r) => r.workers === 2);
+if (one && two) console.log(`speed-up of 2 workers over 1: ${(one.seconds / two.seconds).toFixed(2)}x`);
+if (!args.keep) rmSync(work, { recursive: true, force: true });
+else console.log(`kept ${work}`);
+if (results.some((r) => !r.identical)) process.exitCode = 1;
