@@ -129,6 +129,8 @@ function filledLine(prev: Piece, next: PreparedLine): boolean {
   if (!(width > 0 && box.x1 > box.x0) || prev.end < prev.line.text.length) return false;
   if (box.x1 < width * FULL_LINE_SHARE) return false;
   if (/^(?:[-–•+*]|\d+[.)]\s|[a-zđ][.)]\s|[IVX]+\.\s)/u.test(next.text)) return false;
+  // A colon makes it a label line of its own ("Nguyên nhân chết: …", "Thành phần hồ sơ gồm:").
+  if (/[:：]/.test(next.text)) return false;
   const words = next.text.split(/\s+/).length;
   if (words > 6 || (upperCaseRatio(next.text) > 0.8 && words > 2)) return false;
   return next.line.bbox.x0 < width * 0.5;

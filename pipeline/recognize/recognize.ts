@@ -3,10 +3,14 @@ import type { ComponentResult, RecognizablePage } from '../page-model.js';
 import { classifyLines } from './classify.js';
 import { crossCheck } from './cross-checks.js';
 import { extractFields, round } from './extract-fields.js';
+import { betterNameReading, restoreNameSyllables } from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
 import { routeForReview } from './review.js';
 import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
+
+/** Confidence kept by a name whose other syllables may have lost their diacritics too. */
+export const NAME_UNSURE_FACTOR = 0.6;
 
 export interface RecognizeOptions {
   /** Overrides of the pack's thresholds (e.g. stricter acceptance for a pilot). */
@@ -26,6 +30,7 @@ export function recognize(
   const prepared = new Map<number, PreparedLine[] | null>(
     ordered.map((p) => [p.number, p.text ? prepareLines(p.number, p.text) : null]),
   );
+  const allLines = ordered.flatMap((p) => prepared.get(p.number) ?? []);
   const classes = ordered.map((p) => classifyLines(p.number, prepared.get(p.number) ?? null, effective));
   return splitComponents(classes).map((span) => {
     const type = effective.byCode.get(span.type) ?? effective.byCode.get('khac')!;
@@ -33,6 +38,23 @@ export function recognize(
       .filter((p) => p.number >= span.first && p.number <= span.last)
       .flatMap((p) => prepared.get(p.number) ?? []);
     const { fields, problems, trusted } = extractFields({ type, lines, pack: effective, title: span.head.title });
+    // Names lose their diacritics to OCR more than anything else; the dossier's other printings restore them.
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (rule.type !== 'person_name' || !field || trusted.has(key)) continue;
+      const better = betterNameReading(field.value, allLines);
+      if (better) {
+        field.value = better;
+        continue;
+      }
+      const fix = restoreNameSyllables(field.value, effective.settings.names);
+      if (fix.restored.length === 0) continue;
+      field.value = fix.value;
+      if (fix.unsure.length > 0) {
+        field.confidence = round(field.confidence * NAME_UNSURE_FACTOR);
+        problems.push(`${key}: OCR dropped diacritics (${fix.restored.join(', ')}); check ${fix.unsure.join(' ')}`);
+      }
+    }
     problems.push(...crossCheck(type, fields, trusted));
     const confidence = round(span.head.score);
     const review = routeForReview({ type, confidence, fields, problems, settings: effective.settings });

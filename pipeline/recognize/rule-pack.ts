@@ -125,6 +125,13 @@ const settingsSchema = z.strictObject({
   continuation: z.array(z.string().min(1)),
   /** Labels common to many documents that end a value on the same line ("Dân tộc", "Quốc tịch"). */
   stopLabels: z.array(z.string().min(1)),
+  /**
+   * Closed name vocabularies (domain.md §5.4): common surnames and middle names as printed, used to restore
+   * diacritics OCR dropped from a name in capitals ("NGUYEN" -> "NGUYỄN") and to flag the rest of such a name.
+   */
+  names: z
+    .strictObject({ surnames: z.array(z.string().min(1)), middleNames: z.array(z.string().min(1)) })
+    .default({ surnames: [], middleNames: [] }),
 });
 
 export type FieldRule = z.infer<typeof fieldSchema>;

@@ -1,0 +1,112 @@
+// OCR drops diacritics on capitals ("NGUYEN VAN ĐẠT") far more often than on title-case text. A dossier prints the
+// same person's name several times (party block, signature, other documents): the reading of that name with the
+// most diacritics, when it is unambiguous, replaces a poorer one. Word spacing follows the better reading too.
+import type { PreparedLine } from './page-lines.js';
+
+/** Diacritic marks and đ in a string: the evidence a reading carries. */
+export function diacriticCount(text: string): number {
+  let n = 0;
+  for (const ch of text.normalize('NFD')) if (/\p{M}|[đĐ]/u.test(ch)) n++;
+  return n;
+}
+
+export interface NameReading {
+  value: string;
+  line: PreparedLine;
+}
+
+/**
+ * Every printed run of words on `lines` that folds to the same letters as `name` (spaces ignored), upper-cased.
+ * `maxExtraWords` bounds how many words more or fewer than the name a run may have (split or glued words).
+ */
+export function sameNameReadings(name: string, lines: PreparedLine[], maxExtraWords = 1): NameReading[] {
+  const target = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+  const words = name.split(/\s+/).filter(Boolean).length;
+  const out: NameReading[] = [];
+  if (!target) return out;
+  for (const line of lines) {
+    const toks = line.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (!target.startsWith(toks[i]!.fold)) continue;
+      let bare = '';
+      for (let k = i; k < toks.length && k - i < words + maxExtraWords; k++) {
+        bare += toks[k]!.fold;
+        if (!target.startsWith(bare)) break;
+        if (bare === target && k - i + 1 >= words - maxExtraWords) {
+          // Only letters and spaces between the words: "Nguyễn Văn Đạt", not "Nguyễn, Văn".
+          const printed = line.text.slice(toks[i]!.start, toks[k]!.end);
+          if (/^[\p{L}\p{M} ]+$/u.test(printed)) out.push({ value: printed.toUpperCase(), line });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The better reading of an upper-case name from the other places it is printed, or null when no reading carries
+ * more diacritics or the richest readings disagree (two people may share the letters but not the accents).
+ */
+export function betterNameReading(name: string, lines: PreparedLine[]): string | null {
+  const readings = sameNameReadings(name, lines);
+  let best = diacriticCount(name);
+  let choice: string | null = null;
+  let tie = false;
+  for (const r of readings) {
+    const n = diacriticCount(r.value);
+    if (n > best) {
+      best = n;
+      choice = r.value;
+      tie = false;
+    } else if (n === best && choice !== null && r.value !== choice) {
+      tie = true;
+    }
+  }
+  return choice && !tie ? choice : null;
+}
+
+export interface NameVocabulary {
+  surnames: string[];
+  middleNames: string[];
+}
+
+export interface SyllableRestore {
+  value: string;
+  /** Syllables taken from the vocabulary: the OCR lost diacritics on this name. */
+  restored: string[];
+  /** Other syllables without any diacritic in a name that lost some: they may have lost theirs too. */
+  unsure: string[];
+}
+
+const foldWord = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+/**
+ * Restores the surname (first word) and middle names (inner words) of an upper-case name from closed vocabularies
+ * when OCR printed them with fewer diacritics ("NGUYEN", "NGUYÊN" -> "NGUYỄN"; "VAN" -> "VĂN").
+ */
+export function restoreNameSyllables(name: string, vocabulary: NameVocabulary): SyllableRestore {
+  const words = name.split(' ');
+  const index = (list: string[]) => new Map(list.map((w) => [foldWord(w), w.toUpperCase()]));
+  const surnames = index(vocabulary.surnames);
+  const middles = index(vocabulary.middleNames);
+  const restored: string[] = [];
+  const touched = new Set<number>();
+  words.forEach((w, i) => {
+    const list = i === 0 ? surnames : i < words.length - 1 ? middles : null;
+    const proper = list?.get(foldWord(w));
+    if (proper && proper !== w && diacriticCount(w) < diacriticCount(proper)) {
+      restored.push(`${w} -> ${proper}`);
+      words[i] = proper;
+      touched.add(i);
+    }
+  });
+  const unsure =
+    restored.length === 0 ? [] : words.filter((w, i) => !touched.has(i) && diacriticCount(w) === 0 && w.length > 1);
+  return { value: words.join(' '), restored, unsure };
+}
