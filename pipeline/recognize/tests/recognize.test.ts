@@ -280,11 +280,22 @@ describe('recognize: OCR noise and validation', () => {
     expect(c!.type).toBe('can_cuoc');
     expect(values(c!.fields)).toMatchObject({
       so_dinh_danh: '001089012345',
-      ho_ten: 'NGUYEN VAN AN',
+      // Surname and middle name come back from the name vocabularies; the given name cannot, so it is flagged.
+      ho_ten: 'NGUYỄN VĂN AN',
       ngay_sinh: '1989-10-15',
       gioi_tinh: 'Nam',
       co_gia_tri_den: '2029-10-15',
     });
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/ho_ten: OCR dropped diacritics .*check AN/);
+  });
+
+  it('takes a name with its diacritics from the signature line of the same dossier', () => {
+    const pages = CAN_CUOC.pages.map((p) =>
+      p.map((l) => (l.includes('NGUYỄN VĂN AN') ? l.replace('NGUYỄN VĂN AN', 'NGUYEN VAN ÂN') : l)),
+    );
+    const [c] = recognize(toPages([...pages.slice(0, -1), [...pages.at(-1)!, 'Nguyễn Văn Ân']]), pack);
+    expect(c!.fields.ho_ten?.value).toBe('NGUYỄN VĂN ÂN');
   });
 
   it('corrects an ID whose century digit contradicts the birth date when one confusable digit explains it', () => {
