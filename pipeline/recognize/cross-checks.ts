@@ -2,7 +2,7 @@
 // They adjust confidences, may swap in a valid confusable-digit reading, and report problems for review.
 import type { FieldResult } from '../page-model.js';
 import { round } from './extract-fields.js';
-import { parseNumberWords } from './number-words.js';
+import { canonicalNumberWords, parseNumberWords } from './number-words.js';
 import type { TypeRule } from './rule-pack.js';
 import { checkPersonalId, repairByConfusion } from './validators.js';
 
@@ -55,6 +55,14 @@ export function crossCheck(
       }
     }
     if (rule.agreesWith) {
+      if (!trusted.has(key)) {
+        const canonical = canonicalNumberWords(field.value);
+        field.value = canonical.value;
+        if (canonical.unknown.length > 0) {
+          problems.push(`${key}: words outside the amount vocabulary (${canonical.unknown.join(' ')})`);
+          field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.wordsUnreadable);
+        }
+      }
       const amount = fields[rule.agreesWith];
       const words = parseNumberWords(field.value);
       if (words === null) {

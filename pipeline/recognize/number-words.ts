@@ -103,3 +103,68 @@ export function parseNumberWords(input: string): number | null {
   for (const p of parts) total += p.value * p.scale;
   return total;
 }
+
+// Printed forms of the closed amount-in-words vocabulary by folded key; "mươi/mười" and "mốt/một" by context.
+const PRINTED: Record<string, string> = {
+  khong: 'không',
+  hai: 'hai',
+  ba: 'ba',
+  bon: 'bốn',
+  nam: 'năm',
+  sau: 'sáu',
+  bay: 'bảy',
+  tam: 'tám',
+  chin: 'chín',
+  tu: 'tư',
+  lam: 'lăm',
+  nham: 'nhăm',
+  tram: 'trăm',
+  linh: 'linh',
+  le: 'lẻ',
+  nghin: 'nghìn',
+  ngan: 'ngàn',
+  trieu: 'triệu',
+  ty: 'tỷ',
+  ti: 'tỉ',
+  dong: 'đồng',
+  chan: 'chẵn',
+  viet: 'Việt',
+};
+const DIGIT_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin']);
+
+const marks = (w: string) => (w.normalize('NFD').match(/\p{M}|[đĐ]/gu) ?? []).length;
+
+export interface CanonicalWords {
+  value: string;
+  /** Words outside the amount vocabulary: an OCR error or another text read as the amount. */
+  unknown: string[];
+}
+
+/**
+ * Puts back diacritics OCR dropped from an amount in words ("đồng chan" -> "đồng chẵn", "ba mươi lam" -> "ba mươi
+ * lăm"). Only words with fewer marks than their printed form change; capitalisation is kept.
+ */
+export function canonicalNumberWords(input: string): CanonicalWords {
+  const words = input.split(/\s+/).filter(Boolean);
+  const unknown: string[] = [];
+  const folded = words.map((w) => foldKey(w));
+  const out = words.map((w, i) => {
+    const f = folded[i]!;
+    if (!f) return w;
+    const prev = folded[i - 1];
+    let printed = PRINTED[f];
+    if (f === 'muoi') printed = prev && DIGIT_WORDS.has(prev) ? 'mươi' : 'mười';
+    // "hai mươi mốt" (21) but "mười một" (11): mốt only after a tens word that follows a digit.
+    const tens = prev === 'muoi' && DIGIT_WORDS.has(folded[i - 2] ?? '');
+    if (f === 'mot') printed = tens ? 'mốt' : 'một';
+    if (f === 'nam' && prev === 'viet') printed = 'Nam';
+    if (!printed) {
+      unknown.push(w);
+      return w;
+    }
+    if (marks(w) >= marks(printed)) return w;
+    const upper = w[0] === w[0]!.toUpperCase() && w[0] !== w[0]!.toLowerCase();
+    return upper ? printed[0]!.toUpperCase() + printed.slice(1) : printed;
+  });
+  return { value: out.join(' '), unknown };
+}

@@ -188,3 +188,23 @@ describe('value parsers', () => {
     expect(parseText('. . . Xã Hòa An . . .')?.value).toBe('Xã Hòa An');
   });
 });
+
+describe('amounts in words and money figures from OCR', () => {
+  it('puts back dropped diacritics from the closed amount vocabulary, by context for mươi/mười and mốt/một', async () => {
+    const { canonicalNumberWords } = await import('../number-words.js');
+    expect(canonicalNumberWords('Bốn triệu hai trăm ngàn đồng chan').value).toBe('Bốn triệu hai trăm ngàn đồng chẵn');
+    expect(canonicalNumberWords('hai muoi mot trieu').value).toBe('hai mươi mốt triệu');
+    expect(canonicalNumberWords('muoi mot nghin dong').value).toBe('mười một nghìn đồng');
+    expect(canonicalNumberWords('Một tỉ đồng').value).toBe('Một tỉ đồng');
+    expect(canonicalNumberWords('Ba trăm ngàn đồng xyz').unknown).toEqual(['xyz']);
+  });
+
+  it('takes the amount the currency follows when a label in running text precedes other numbers', async () => {
+    const { parseMoney } = await import('../value-parsers.js');
+    expect(parseMoney('quyền sử dụng đất nêu tại Điều 1 là: 1.135.000.000 đồng (Bằng chữ: …)')?.value).toBe(
+      '1135000000',
+    );
+    expect(parseMoney('theo mục 2: 45.000.000')?.value).toBe('45000000');
+    expect(parseMoney('500000')?.value).toBe('500000');
+  });
+});
