@@ -68,6 +68,9 @@ describe.skipIf(!present)('sohoa digitize over ../shared/corpora', () => {
         tally[key] = (tally[key] ?? 0) + 1;
       }
       console.log(`corpora: ${out.sources.length} files in ${(run.ms / 1000).toFixed(0)} s`, tally);
+      for (const s of out.sources.filter((f) => f.status === 'failed')) {
+        console.log(`  failed ${s.path.slice(CORPORA.length + 1)}: ${s.error}`);
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
