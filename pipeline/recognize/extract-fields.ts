@@ -325,7 +325,9 @@ export function extractFields(input: ExtractInput): Extraction {
       const trusted = isTrusted(c);
       if (trusted) trustedFields.add(key);
       // OCR misreads are repaired; a trusted text layer is kept as printed.
-      if (parsed.repair && !trusted) parsed = { ...parsed, ...parsed.repair, notes: [parsed.repair.note] };
+      // A repair with an empty note is a sure one (closed vocabulary) and needs no review.
+      if (parsed.repair && !trusted)
+        parsed = { ...parsed, ...parsed.repair, notes: parsed.repair.note ? [parsed.repair.note] : [] };
       fields[key] = toResult(c, parsed);
       for (const n of parsed.notes ?? []) notes.push(`${key}: ${n}`);
       break;

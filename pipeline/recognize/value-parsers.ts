@@ -28,7 +28,7 @@ export interface ParsedValue {
    * A valid reading one OCR confusion away from an invalid value. Callers use it for OCR text, not for a trusted
    * text layer, where the printed (invalid) value is what the paper says.
    */
-  repair?: { value: string; quality: number; note: string };
+  repair?: { value: string; quality: number /** Why, for review; empty for a sure repair. */; note: string };
 }
 
 /** Surrounding noise: dot leaders, colons, bullets, stray punctuation. */
@@ -44,7 +44,51 @@ export function parseText(input: string): ParsedValue | null {
   return value ? { value, quality: 1 } : null;
 }
 
-export const parseAddress = parseText;
+// Administrative-unit and street words of addresses (domain.md §3.9) by folded form: a closed vocabulary, so a
+// form OCR printed without its diacritics ("tinh Bình Định") can be put back. Two-word units first.
+const ADDRESS_WORDS: Array<[RegExp, string]> = [
+  ['thanh pho', 'thành phố'],
+  ['thi tran', 'thị trấn'],
+  ['thi xa', 'thị xã'],
+  ['to dan pho', 'tổ dân phố'],
+  ['khu pho', 'khu phố'],
+  ['tinh', 'tỉnh'],
+  ['huyen', 'huyện'],
+  ['quan', 'quận'],
+  ['phuong', 'phường'],
+  ['xa', 'xã'],
+  ['thon', 'thôn'],
+  ['xom', 'xóm'],
+  ['duong', 'đường'],
+  ['ngo', 'ngõ'],
+  ['pho', 'phố'],
+].map(([folded, printed]) => [
+  new RegExp(`(?<![\\p{L}])${folded!.replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu'),
+  printed!,
+]);
+
+function restoreAddressWords(text: string): string {
+  let out = text;
+  for (const [re, printed] of ADDRESS_WORDS) {
+    out = out.replace(re, (m) => {
+      // Only forms with no diacritics at all are OCR losses; "Quán", "Phó" are other words.
+      if (m.normalize('NFD') !== m || /[đĐ]/.test(m)) return m;
+      const upper = m[0] !== m[0]!.toLowerCase();
+      return upper ? printed[0]!.toUpperCase() + printed.slice(1) : printed;
+    });
+  }
+  return out;
+}
+
+/** Address as printed; unit words OCR read without diacritics are offered as a repair. */
+export function parseAddress(input: string): ParsedValue | null {
+  const parsed = parseText(input);
+  if (!parsed) return null;
+  const restored = restoreAddressWords(parsed.value);
+  if (restored === parsed.value) return parsed;
+  // A closed vocabulary restores with certainty: no note, so no review for it.
+  return { ...parsed, repair: { value: restored, quality: 1, note: '' } };
+}
 
 const HONORIFIC =
   /^(?:(?:ông|bà|anh|chị|ong|ba)\s*(?:\/|\(|\s)\s*(?:bà|ông|ba|ong)?\)?\s*|(?:ông|bà|ong)\s*[:.]?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)/iu;

@@ -208,3 +208,13 @@ describe('amounts in words and money figures from OCR', () => {
     expect(parseMoney('500000')?.value).toBe('500000');
   });
 });
+
+describe('address unit words from OCR', () => {
+  it('gives back diacritics to unit words printed without any, and leaves other words alone', async () => {
+    const { parseAddress } = await import('../value-parsers.js');
+    const r = parseAddress('Thôn Trung, xã Nhơn Hậu, thi xa An Nhơn, tinh Bình Định');
+    expect(r?.repair?.value).toBe('Thôn Trung, xã Nhơn Hậu, thị xã An Nhơn, tỉnh Bình Định');
+    expect(r?.value).toBe('Thôn Trung, xã Nhơn Hậu, thi xa An Nhơn, tinh Bình Định');
+    expect(parseAddress('Khu phố 6, Quán Hành, Nghi Lộc')?.repair).toBeUndefined();
+  });
+});
