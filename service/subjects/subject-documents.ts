@@ -1,9 +1,7 @@
 // Reuse: the components that name a subject (by a personal-ID or tax-code field), the latest still-valid one of each
 // type, with provenance. Linking is by the indexed (key, value) of warehouse fields, so it follows every re-run.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { BBox } from '../../pipeline/page-model.js';
-import { corrections, dossierFiles } from '../../schemas/service.schema.js';
-import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
 import type { ComponentCatalog } from '../component-catalog.js';
 import type { Procedure } from '../procedures/procedure-catalog.js';
 import type { ServiceDb } from '../service-db.js';
@@ -37,101 +35,112 @@ function storedForms(subjectId: string): string[] {
   return subjectId.length === 13 ? [subjectId, `${subjectId.slice(0, 10)}-${subjectId.slice(10)}`] : [subjectId];
 }
 
-/** The latest valid component of each type naming the subject; expired ones (co_gia_tri_den before today) are left out. */
+interface DocumentRow {
+  id: string;
+  type: string;
+  status: 'accepted' | 'needs_review';
+  first_page: number;
+  last_page: number;
+  created_at: Date | string;
+  rule_pack_version: string;
+  pipeline_version: string;
+  sha256: string;
+  fields: Array<{
+    key: string;
+    value: string;
+    state: ProvenancedField['state'];
+    confidence: number;
+    page: number;
+    bbox: BBox | null;
+    correction: { by: string; at: string; oldValue: unknown } | null;
+  }>;
+  file_names: string[];
+  ocr_engine: string | null;
+  ocr_model: string | null;
+}
+
+/**
+ * The latest valid component of each type naming the subject; expired ones (co_gia_tri_den before today) are left
+ * out. One statement, one round trip: the subject look-up uses fields_key_value_idx, and Postgres assembles fields,
+ * corrections, file names and OCR versions (this is the hot read path of reuse).
+ */
 export async function subjectDocuments(
   db: ServiceDb,
   catalog: ComponentCatalog,
   subjectId: string,
   today: string,
 ): Promise<SubjectDocument[]> {
-  // Round trip 1: the components naming the subject (fields_key_value_idx), newest first.
-  const rows = await db
-    .select({
-      id: components.id,
-      type: components.type,
-      status: components.status,
-      firstPage: components.firstPage,
-      lastPage: components.lastPage,
-      createdAt: components.createdAt,
-      rulePack: components.rulePackVersion,
-      pipeline: components.pipelineVersion,
-      sourceId: components.sourceId,
-      sha256: sources.sha256,
-    })
-    .from(components)
-    .innerJoin(sources, eq(sources.id, components.sourceId))
-    .where(
-      inArray(
-        components.id,
-        db
-          .select({ id: fields.componentId })
-          .from(fields)
-          .where(and(inArray(fields.key, catalog.subjectKeys), inArray(fields.value, storedForms(subjectId)))),
-      ),
+  const list = (values: string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  const result = await db.execute(sql`
+    with named as (
+      select distinct f.component_id as id from fields f
+      where f.key in (${list(catalog.subjectKeys)}) and f.value in (${list(storedForms(subjectId))})
+    ), candidates as (
+      select c.id, c.type, c.status, c.first_page, c.last_page, c.created_at, c.rule_pack_version, c.pipeline_version,
+        c.source_id, s.sha256,
+        (select v.value from fields v where v.component_id = c.id and v.key = 'co_gia_tri_den') as valid_until
+      from named n join components c on c.id = n.id join sources s on s.id = c.source_id
+    ), latest as (
+      select distinct on (type) * from candidates
+      where valid_until is null or valid_until !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' or valid_until >= ${today}
+      order by type, created_at desc, id desc
     )
-    .orderBy(desc(components.createdAt), desc(components.id));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  // Round trip 2, in parallel: fields, corrections, file names and OCR versions of every candidate.
-  const [fieldRows, fixes, names, pageVersions] = await Promise.all([
-    db.select().from(fields).where(inArray(fields.componentId, ids)),
-    db
-      .select()
-      .from(corrections)
-      .where(and(inArray(corrections.componentId, ids), eq(corrections.kind, 'field')))
-      .orderBy(desc(corrections.id)),
-    db
-      .select({ sha256: dossierFiles.sha256, fileName: dossierFiles.fileName })
-      .from(dossierFiles)
-      .where(inArray(dossierFiles.sha256, [...new Set(rows.map((c) => c.sha256))])),
-    db
-      .select({ sourceId: pages.sourceId, number: pages.number, ocrEngine: pages.ocrEngine, ocrModel: pages.ocrModel })
-      .from(pages)
-      .where(inArray(pages.sourceId, [...new Set(rows.map((c) => c.sourceId))])),
-  ]);
-  const fieldsOf = new Map<string, typeof fieldRows>();
-  for (const f of fieldRows) fieldsOf.set(f.componentId, [...(fieldsOf.get(f.componentId) ?? []), f]);
-
-  const chosen = new Map<string, (typeof rows)[number]>();
-  for (const c of rows) {
-    if (chosen.has(c.type)) continue;
-    const until = fieldsOf.get(c.id)?.find((f) => f.key === 'co_gia_tri_den')?.value;
-    if (until && /^\d{4}-\d{2}-\d{2}$/.test(until) && until < today) continue;
-    chosen.set(c.type, c);
-  }
-  const picked = [...chosen.values()];
-  return picked.map((c) => {
+    select l.id, l.type, l.status, l.first_page, l.last_page, l.created_at, l.rule_pack_version, l.pipeline_version,
+      l.sha256,
+      (select coalesce(json_agg(json_build_object(
+          'key', f.key, 'value', f.value, 'state', f.state, 'confidence', f.confidence, 'page', f.page, 'bbox', f.bbox,
+          'correction', (select json_build_object('by', k.corrected_by, 'at', k.corrected_at, 'oldValue', k.old_value)
+                         from corrections k
+                         where k.component_id = l.id and k.kind = 'field' and k.field_key = f.key
+                         order by k.id desc limit 1)
+        ) order by f.key), '[]'::json) from fields f where f.component_id = l.id) as fields,
+      (select coalesce(json_agg(distinct d.file_name), '[]'::json) from dossier_files d where d.sha256 = l.sha256)
+        as file_names,
+      p.ocr_engine, p.ocr_model
+    from latest l
+    left join pages p on p.source_id = l.source_id and p.number = l.first_page
+    order by l.created_at desc, l.type`);
+  const rows = (result as unknown as { rows: DocumentRow[] }).rows;
+  return rows.map((r) => {
     const out: Record<string, ProvenancedField> = {};
-    for (const f of fieldsOf.get(c.id) ?? []) {
-      const fix = fixes.find((x) => x.componentId === c.id && x.fieldKey === f.key);
+    for (const f of r.fields) {
       out[f.key] = {
         value: f.value,
         state: f.state,
         confidence: f.confidence,
         page: f.page,
         bbox: f.bbox ?? null,
-        ...(fix
-          ? { correction: { by: fix.correctedBy, at: fix.correctedAt.toISOString(), oldValue: fix.oldValue } }
+        ...(f.correction
+          ? {
+              correction: {
+                by: f.correction.by,
+                at: new Date(f.correction.at).toISOString(),
+                oldValue: f.correction.oldValue,
+              },
+            }
           : {}),
       };
     }
-    const firstPage = pageVersions.find((p) => p.sourceId === c.sourceId && p.number === c.firstPage);
     return {
-      componentId: c.id,
-      type: c.type,
-      status: c.status,
+      componentId: r.id,
+      type: r.type,
+      status: r.status,
       validUntil: out.co_gia_tri_den?.value ?? null,
       fields: out,
       provenance: {
-        sourceSha256: c.sha256,
-        fileNames: [...new Set(names.filter((n) => n.sha256 === c.sha256).map((n) => n.fileName))],
-        pages: [c.firstPage, c.lastPage],
-        recognizedAt: c.createdAt.toISOString(),
+        sourceSha256: r.sha256,
+        fileNames: r.file_names,
+        pages: [r.first_page, r.last_page],
+        recognizedAt: new Date(r.created_at).toISOString(),
         versions: {
-          pipeline: c.pipeline,
-          rulePack: c.rulePack,
-          ocrEngine: firstPage?.ocrEngine ?? null,
-          ocrModel: firstPage?.ocrModel ?? null,
+          pipeline: r.pipeline_version,
+          rulePack: r.rule_pack_version,
+          ocrEngine: r.ocr_engine,
+          ocrModel: r.ocr_model,
         },
       },
     };
