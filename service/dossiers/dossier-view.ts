@@ -1,6 +1,7 @@
 // The dossier as GET /dossiers/{id} returns it: files with status per file and page, recognised components and
 // fields (the CLI --json source shape plus ids and field states), what the procedure still requires, findings.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { dossierFindings } from '../../pipeline/recognize/index.js';
 import { dossierFiles, dossiers } from '../../schemas/service.schema.js';
 import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
 import type { ComponentCatalog } from '../component-catalog.js';
@@ -42,6 +43,8 @@ export interface Finding {
   severity: 'error' | 'warning' | 'info';
   detail: string;
   componentId?: string;
+  /** Cross-document findings involve several components. */
+  componentIds?: string[];
 }
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -205,6 +208,16 @@ export function consistencyFindings(
         });
       }
     }
+  }
+  // Same person, different ID / name / birth date across the dossier's components (pipeline/recognize).
+  const all = files.flatMap((f) => f.components);
+  for (const f of dossierFindings(all)) {
+    const ids = all
+      .filter((c) =>
+        f.components.some((x) => x.type === c.type && x.pages[0] === c.pages[0] && x.pages[1] === c.pages[1]),
+      )
+      .map((c) => c.id);
+    findings.push({ code: f.kind, severity: 'warning', detail: f.message, componentIds: ids });
   }
   if (idCards.length > 0 && !idCards.some((c) => c.fields.so_dinh_danh?.value === dossier.applicantId)) {
     findings.push({

@@ -135,6 +135,32 @@ describe.each([
     180_000,
   );
 
+  it.runIf(available)(
+    'reports a person printed with two names across the dossier',
+    async () => {
+      const dossier = await (
+        await call('POST', '/dossiers', {
+          role: 'intake',
+          json: { procedureCode: 'HT-XAC-NHAN-TTHN', applicant: { id: '079203054321' } },
+        })
+      ).json();
+      const form = new FormData();
+      for (const [file, name] of [
+        ['front.pdf', 'TRẦN THỊ BÌNH'],
+        ['copy.pdf', 'LÊ VĂN CƯỜNG'],
+      ] as const) {
+        const pdf = await idCardPdf({ id: '079203054321', name, birthDate: '01/02/2003', validUntil: '01/02/2043' });
+        form.append('scan', new Blob([pdf]), file);
+      }
+      expect((await call('POST', `/dossiers/${dossier.id}/files`, { role: 'intake', body: form })).status).toBe(202);
+      const view = await waitProcessed(call, dossier.id);
+      expect(view.files).toHaveLength(2);
+      const mismatch = view.findings.find((f: { code: string }) => f.code === 'name-mismatch');
+      expect(mismatch?.componentIds).toHaveLength(2);
+    },
+    120_000,
+  );
+
   it.runIf(available)('answers health, readiness and the OpenAPI document', async () => {
     expect((await call('GET', '/healthz')).status).toBe(200);
     const ready = await call('GET', '/readyz');
