@@ -189,12 +189,26 @@ export async function consumeDigitizeFlow(
   return { close: () => cache.close() };
 }
 
-/** Queues one stored source for the distributed runner; resolves with its id (the SHA-256). */
+/**
+ * Queues one stored source for the distributed runner; resolves with its id (the SHA-256). A source whose jobs are
+ * known is left alone, unless they failed for good: only infrastructure failures end that way, so its failed jobs
+ * are removed and it is queued afresh (pages already stored are not read again).
+ */
 export async function submitSourceFlow(
   queue: JobQueue,
   job: SourceJob,
   options: FlowJobOptions = FLOW_JOB_DEFAULTS,
 ): Promise<string> {
+  const start = await queue.getJob(FLOW_QUEUES.start, job.sha256);
+  if (start?.state === 'failed') {
+    await queue.remove(FLOW_QUEUES.start, job.sha256);
+  } else if (start?.state === 'completed' && (start.result as StartJobResult | undefined)?.kind === 'flow') {
+    const finish = await queue.getJob(FLOW_QUEUES.finish, job.sha256);
+    if (finish?.state === 'failed') {
+      await queue.remove(FLOW_QUEUES.finish, job.sha256);
+      await queue.remove(FLOW_QUEUES.start, job.sha256);
+    }
+  }
   const { id } = await queue.add(FLOW_QUEUES.start, 'source', job, { jobId: job.sha256, ...options });
   return id;
 }

@@ -177,6 +177,15 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       return { id };
     },
 
+    async remove(queueName, id) {
+      const queue = queueFor(queueName);
+      // BullMQ answers 1 for an unknown id too: look first.
+      if (!(await queue.getJob(encodeJobId(id)))) return false;
+      const removed = await queue.remove(encodeJobId(id), { removeChildren: true });
+      if (removed !== 1) throw new Error(`job ${id} in queue ${queueName} is locked (active): cannot remove it`);
+      return true;
+    },
+
     async stats(queueName, opts = {}) {
       const queue = queueFor(queueName);
       const minutes = opts.minutes ?? 10;
@@ -271,8 +280,11 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
           const job = await queue.getJob(stored);
           if (!job) return finish(() => reject(new JobMissingError(`job ${id} in queue ${queueName} was removed`)));
           const state = await job.getState();
-          if (state === 'completed') finish(() => resolve(job.returnvalue as R));
-          else if (state === 'failed') finish(() => reject(new Error(job.failedReason)));
+          if (state !== 'completed' && state !== 'failed') return;
+          // The job may have finished between reading it and reading its state: read it again for its outcome.
+          const settled = (await queue.getJob(stored)) ?? job;
+          if (state === 'completed') finish(() => resolve(settled.returnvalue as R));
+          else finish(() => reject(new Error(settled.failedReason)));
         };
         queueEvents.on('completed', onCompleted);
         queueEvents.on('failed', onFailed);

@@ -265,6 +265,29 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): JobQu
       return { id: parentId };
     },
 
+    async remove(queue, id) {
+      const state = stateOf(queue);
+      const job = state.jobs.get(id);
+      if (!job) return false;
+      if (job.record.state === 'active') throw new Error(`job ${id} in queue ${queue} is active: cannot remove it`);
+      // A flow parent takes its children with it, as in BullMQ.
+      for (const other of queues.values()) {
+        for (const [childId, child] of other.jobs) {
+          if (child.parent?.queue === queue && child.parent.id === id && child.record.state !== 'active') {
+            other.jobs.delete(childId);
+            other.ready = other.ready.filter((r) => r !== childId);
+            other.finished = other.finished.filter((r) => r !== childId);
+          } else if (child.parent?.queue === queue && child.parent.id === id) {
+            delete child.parent;
+          }
+        }
+      }
+      state.jobs.delete(id);
+      state.ready = state.ready.filter((r) => r !== id);
+      state.finished = state.finished.filter((r) => r !== id);
+      return true;
+    },
+
     async stats(queue, opts = {}) {
       const state = stateOf(queue);
       const minutes = opts.minutes ?? 10;

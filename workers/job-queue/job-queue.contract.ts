@@ -244,5 +244,28 @@ export function describeJobQueueContract(name: string, factory: () => Promise<Jo
       expect(stats.completedPerMinute).toHaveLength(5);
       await expect(jobs.waitFor(q, 'missing', 100)).rejects.toBeInstanceOf(JobMissingError);
     });
+
+    it('removes a finished job so its id can be added again, a flow parent with its children', async () => {
+      await jobs.process<{ v: number }, number>(q, async (data) => {
+        if (data.v < 0) throw new PermanentJobError('negative');
+        return data.v;
+      });
+      await jobs.add(q, 'once', { v: -1 }, { jobId: 'again' });
+      await expect(jobs.waitFor(q, 'again', 5000)).rejects.toThrow('negative');
+      expect(await jobs.remove(q, 'again')).toBe(true);
+      expect(await jobs.getJob(q, 'again')).toBeNull();
+      expect(await jobs.remove(q, 'again')).toBe(false);
+      await jobs.add(q, 'once', { v: 7 }, { jobId: 'again' });
+      expect(await jobs.waitFor(q, 'again', 5000)).toBe(7);
+
+      const kids = `${q}-kids`;
+      await jobs.process(kids, async () => 'kid');
+      await jobs.addFlow({ queue: q, name: 'parent', data: { v: 1 }, options: { jobId: 'p' } }, [
+        { queue: kids, name: 'kid', data: {}, options: { jobId: 'p.k1' } },
+      ]);
+      expect(await jobs.waitFor(q, 'p', 5000)).toBe(1);
+      expect(await jobs.remove(q, 'p')).toBe(true);
+      expect(await jobs.getJob(kids, 'p.k1')).toBeNull();
+    });
   });
 }

@@ -70,6 +70,11 @@ export interface JobQueue {
    * parent id is already known is a no-op; so is adding a child whose id is known.
    */
   addFlow<P, C>(parent: FlowJob<P>, children: Array<FlowJob<C>>): Promise<{ id: string }>;
+  /**
+   * Forgets a job that is not active (a flow parent together with its children), so its id can be added again.
+   * Resolves false when the queue does not hold it.
+   */
+  remove(queue: string, id: string): Promise<boolean>;
   /** Monitoring snapshot: counts, consumers, recent failures, throughput over the last `minutes` (default 10). */
   stats(queue: string, options?: { minutes?: number; failures?: number }): Promise<QueueStats>;
   /** Stops consuming, lets active jobs finish (up to graceMs), closes connections. */
