@@ -3,7 +3,7 @@ import type { ProgressEvent } from '../pipeline/digitize-source.js';
 import { IngestError, ingestFile } from '../pipeline/ingest.js';
 import { dossierFindings, type Finding } from '../pipeline/recognize/index.js';
 import type { SourceResult } from '../storage/warehouse/index.js';
-import { submitSourceFlow, waitForSourceFlow } from '../workers/digitize-flow.js';
+import { flowConsumers, submitSourceFlow, waitForSourceFlow } from '../workers/digitize-flow.js';
 import { consumeDigitizeJobs, submitSource, waitForSource } from '../workers/digitize-jobs.js';
 import { collectPaths } from './collect-paths.js';
 import type { Config } from './config.js';
@@ -82,6 +82,9 @@ export async function runDigitize(
   const distributed = queue.kind === 'bullmq';
   const progress = progressReporter(stderr, collected.length);
   try {
+    if (distributed && options.wait !== false && (await flowConsumers(queue)) === 0) {
+      stderr.write('sohoa: no `sohoa worker` is consuming the queue yet; the files wait until one starts\n');
+    }
     if (!distributed) {
       await consumeDigitizeJobs(
         queue,

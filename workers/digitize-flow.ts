@@ -245,3 +245,8 @@ export async function waitForSourceFlow(
     }
   }
 }
+
+/** Processes consuming the start queue right now; a submitter that finds none should say so rather than hang quietly. */
+export async function flowConsumers(queue: JobQueue): Promise<number> {
+  return (await queue.stats(FLOW_QUEUES.start, { minutes: 1, failures: 1 })).consumers;
+}
