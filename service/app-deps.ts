@@ -5,6 +5,7 @@ import type { TokenIdentity } from './auth/tokens.js';
 import type { HolidayTable } from './calendar/holiday-table.js';
 import type { ComponentCatalog } from './component-catalog.js';
 import type { ProgressHub } from './events/progress-hub.js';
+import type { Presign } from './files/presigner.js';
 import type { ProcedureCatalog } from './procedures/procedure-catalog.js';
 import type { ServiceDatabase } from './service-db.js';
 import type { ServiceOptions } from './service-options.js';
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   options: ServiceOptions;
   /** Where uploads are staged before they reach the object store. */
   tmpDir: string;
+  /** Present in S3 mode: downloads may answer with a presigned URL (`?presign=true`). */
+  presign: Presign | null;
   /** The clock (tests pin it to dates the holiday table covers). */
   now: () => Date;
 }

@@ -43,8 +43,8 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // Unknown properties are an error, not silently dropped; types are not coerced in bodies.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    // Unknown properties are an error, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   });
   app.decorateRequest('identity', null);
   const lookupToken =

@@ -3,13 +3,15 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../cli/config.js';
-import { stageDepsOf } from '../cli/runtime.js';
+import { envOf, stageDepsOf } from '../cli/runtime.js';
+import { s3ConfigFromEnv } from '../storage/object-store/index.js';
 import { consumeDigitizeJobs } from '../workers/digitize-jobs.js';
 import { createJobQueueFromEnv } from '../workers/job-queue/index.js';
 import { buildServiceApp } from './app.js';
 import { loadHolidayTable } from './calendar/holiday-table.js';
 import { loadComponentCatalog } from './component-catalog.js';
 import { ProgressHub } from './events/progress-hub.js';
+import { createPresigner } from './files/presigner.js';
 import { loadProcedureCatalog } from './procedures/procedure-catalog.js';
 import { reapplyComponentCorrections } from './review/corrections.js';
 import type { ServiceOptions } from './service-options.js';
@@ -33,6 +35,7 @@ export async function startService(
   const runtime = await openServiceRuntime(config);
   const queue = createJobQueueFromEnv({ REDIS_URL: config.redisUrl, ...(extra.env ?? {}) });
   const progress = new ProgressHub();
+  const s3 = s3ConfigFromEnv(envOf(config));
   let app: FastifyInstance | null = null;
   try {
     app = await buildServiceApp({
@@ -45,6 +48,7 @@ export async function startService(
       progress,
       options,
       tmpDir: join(config.dataDir, 'tmp'),
+      presign: s3 ? createPresigner(s3) : null,
       now: extra.now ?? (() => new Date()),
     });
     const log = app.log;

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { objectKeys } from '../../pipeline/object-keys.js';
 import { dossierFiles } from '../../schemas/service.schema.js';
 import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
@@ -18,6 +18,13 @@ const PageParams = Type.Object(
   { additionalProperties: false },
 );
 const ComponentParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const DownloadQuery = Type.Object(
+  {
+    presign: Type.Optional(Type.Boolean({ description: 'S3 mode: answer with a presigned URL instead of the bytes' })),
+  },
+  { additionalProperties: false },
+);
+type DownloadQuery = Static<typeof DownloadQuery>;
 
 /** Header-safe file name for Content-Disposition (RFC 6266 with an RFC 5987 UTF-8 form). */
 function disposition(name: string): string {
@@ -43,30 +50,50 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     return { dossier, file };
   }
 
-  async function streamObject(key: string, contentType: string) {
+  /** Streams the object with its content type and length, or answers with a presigned URL when asked (S3 mode). */
+  async function sendObject(
+    request: FastifyRequest<{ Querystring: DownloadQuery }>,
+    reply: FastifyReply,
+    key: string,
+    contentType: string,
+    attachmentName?: string,
+  ) {
     const info = await deps.store.stat(key);
     if (!info) throw problems.notFound(`the stored object for this request is missing (${key})`);
-    return { info, stream: await deps.store.getStream(key), contentType };
+    if (request.query.presign) {
+      if (!deps.presign) throw problems.conflict('presigned URLs need the S3 object store (S3_ENDPOINT and friends)');
+      const ttl = deps.options.presignTtlSeconds;
+      const url = await deps.presign(
+        key,
+        { contentType, ...(attachmentName ? { disposition: disposition(attachmentName) } : {}) },
+        ttl,
+      );
+      return { url, expiresInSeconds: ttl };
+    }
+    reply.type(contentType).header('content-length', info.size);
+    if (attachmentName) reply.header('content-disposition', disposition(attachmentName));
+    return reply.send(await deps.store.getStream(key));
   }
 
-  app.get<{ Params: Static<typeof FileParams> }>(
+  app.get<{ Params: Static<typeof FileParams>; Querystring: DownloadQuery }>(
     '/dossiers/:id/files/:fileId/original',
-    { config: { permission: 'file:read' }, schema: { tags: ['files'], params: FileParams } },
+    {
+      config: { permission: 'file:read' },
+      schema: { tags: ['files'], params: FileParams, querystring: DownloadQuery },
+    },
     async (request, reply) => {
       const { dossier, file } = await fileOf(request.params.id, request.params.fileId);
-      const { info, stream } = await streamObject(objectKeys.original(file.sha256), file.mediaType);
       await auditRead(db, request, [dossier.applicantId]);
-      reply
-        .type(file.mediaType)
-        .header('content-length', info.size)
-        .header('content-disposition', disposition(file.fileName));
-      return reply.send(stream);
+      return sendObject(request, reply, objectKeys.original(file.sha256), file.mediaType, file.fileName);
     },
   );
 
-  app.get<{ Params: Static<typeof PageParams> }>(
+  app.get<{ Params: Static<typeof PageParams>; Querystring: DownloadQuery }>(
     '/dossiers/:id/files/:fileId/pages/:n/image',
-    { config: { permission: 'file:read' }, schema: { tags: ['files'], params: PageParams } },
+    {
+      config: { permission: 'file:read' },
+      schema: { tags: ['files'], params: PageParams, querystring: DownloadQuery },
+    },
     async (request, reply) => {
       const { dossier, file } = await fileOf(request.params.id, request.params.fileId);
       const [page] = await db
@@ -76,16 +103,17 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         .where(and(eq(sources.sha256, file.sha256), eq(pages.number, request.params.n)));
       if (!page) throw problems.notFound(`file ${file.id} has no processed page ${request.params.n}`);
       if (!page.imageKey) throw problems.notFound(`page ${request.params.n} kept no image (read from its text layer)`);
-      const { info, stream } = await streamObject(page.imageKey, 'image/png');
       await auditRead(db, request, [dossier.applicantId]);
-      reply.type('image/png').header('content-length', info.size);
-      return reply.send(stream);
+      return sendObject(request, reply, page.imageKey, 'image/png');
     },
   );
 
-  app.get<{ Params: Static<typeof ComponentParams> }>(
+  app.get<{ Params: Static<typeof ComponentParams>; Querystring: DownloadQuery }>(
     '/components/:id/pdf',
-    { config: { permission: 'file:read' }, schema: { tags: ['files'], params: ComponentParams } },
+    {
+      config: { permission: 'file:read' },
+      schema: { tags: ['files'], params: ComponentParams, querystring: DownloadQuery },
+    },
     async (request, reply) => {
       const [c] = await db
         .select({ pdfKey: components.pdfKey, type: components.type })
@@ -93,7 +121,6 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         .where(eq(components.id, request.params.id));
       if (!c) throw problems.notFound(`no component ${request.params.id}`);
       if (!c.pdfKey) throw problems.notFound(`component ${request.params.id} has no searchable PDF`);
-      const { info, stream } = await streamObject(c.pdfKey, 'application/pdf');
       const named = await db
         .select({ value: fields.value })
         .from(fields)
@@ -103,11 +130,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         request,
         named.map((n) => n.value.replace('-', '')),
       );
-      reply
-        .type('application/pdf')
-        .header('content-length', info.size)
-        .header('content-disposition', disposition(`${c.type}-${request.params.id}.pdf`));
-      return reply.send(stream);
+      return sendObject(request, reply, c.pdfKey, 'application/pdf', `${c.type}-${request.params.id}.pdf`);
     },
   );
 }

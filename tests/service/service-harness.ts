@@ -37,6 +37,7 @@ export async function startHarness(
   database: 'pglite' | 'postgres',
   options: Partial<Record<keyof ServiceOptions, string | number>> = {},
   now: () => Date = () => new Date('2026-04-24T03:00:00Z'),
+  env: Record<string, string> = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sohoa-service-'));
   let dbName: string | null = null;
@@ -56,6 +57,7 @@ export async function startHarness(
     SOHOA_OCR_WORKERS: '1',
     SOHOA_SOURCE_CONCURRENCY: '1',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
   });
   const service = await startService(config, loadServiceOptions({}, { port: 0, logLevel: 'silent', ...options }), {
     now,

@@ -175,6 +175,21 @@ describe('bad input', () => {
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('refuses presigned downloads without the S3 object store', async () => {
+    const form = new FormData();
+    form.append('scan', new Blob([Buffer.from('%PDF-1.7\n%%EOF\n')]), 'tiny.pdf');
+    const { files } = await (await call('POST', `/dossiers/${dossierId}/files`, { role: 'intake', body: form })).json();
+    const res = await call('GET', `/dossiers/${dossierId}/files/${files[0].id}/original?presign=true`, {
+      role: 'reader',
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).detail).toMatch(/S3 object store/);
+    const bad = await call('GET', `/dossiers/${dossierId}/files/${files[0].id}/original?presign=maybe`, {
+      role: 'reader',
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('passes a request id through to the response', async () => {
     const res = await call('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');
