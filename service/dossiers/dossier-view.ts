@@ -236,3 +236,37 @@ export async function dossierIdsOfSource(db: ServiceDb, sha256: string): Promise
     .where(and(eq(dossierFiles.sha256, sha256)));
   return [...new Set(rows.map((r) => r.id))];
 }
+
+export interface FileStatus {
+  id: string;
+  fileName: string;
+  sha256: string;
+  status: FileView['status'];
+  pageCount: number | null;
+  error?: string;
+}
+
+/** Just the status of each file (for the event stream's polling: no page text, no fields). */
+export async function dossierFileStatuses(db: ServiceDb, dossierId: string): Promise<FileStatus[]> {
+  const rows = await db
+    .select({
+      id: dossierFiles.id,
+      fileName: dossierFiles.fileName,
+      sha256: dossierFiles.sha256,
+      status: sources.status,
+      pageCount: sources.pageCount,
+      error: sources.error,
+    })
+    .from(dossierFiles)
+    .leftJoin(sources, eq(sources.sha256, dossierFiles.sha256))
+    .where(eq(dossierFiles.dossierId, dossierId))
+    .orderBy(asc(dossierFiles.createdAt), asc(dossierFiles.fileName));
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.fileName,
+    sha256: r.sha256,
+    status: r.status ?? 'queued',
+    pageCount: r.pageCount,
+    ...(r.error ? { error: r.error } : {}),
+  }));
+}

@@ -8,8 +8,9 @@ import { CalendarCoverageError, vietnamDate } from '../calendar/working-days.js'
 import { createDossier } from '../dossiers/create-dossier.js';
 import {
   consistencyFindings,
+  dossierFileStatuses,
   dossierFilesView,
-  type FileView,
+  type FileStatus,
   getDossierRow,
   missingTypes,
 } from '../dossiers/dossier-view.js';
@@ -58,7 +59,7 @@ function summary(row: NonNullable<Awaited<ReturnType<typeof getDossierRow>>>) {
   };
 }
 
-function fileStatusLine(files: FileView[]) {
+function fileStatusLine(files: FileStatus[]) {
   return files.map((f) => ({
     id: f.id,
     fileName: f.fileName,
@@ -259,7 +260,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): 
         res.end();
       };
       const snapshot = async () => {
-        const files = await dossierFilesView(db, row.id);
+        const files = await dossierFileStatuses(db, row.id);
         const status = fileStatusLine(files);
         const text = JSON.stringify(status);
         if (text !== last) {

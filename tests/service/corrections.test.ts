@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComponentResult } from '../../pipeline/page-model.js';
-import { corrections } from '../../schemas/service.schema.js';
+import { corrections, dossierFiles } from '../../schemas/service.schema.js';
+import { loadHolidayTable } from '../../service/calendar/holiday-table.js';
 import { loadComponentCatalog } from '../../service/component-catalog.js';
+import { createDossier } from '../../service/dossiers/create-dossier.js';
 import { componentsOfSources } from '../../service/dossiers/dossier-view.js';
 import { parseProcedureCatalog } from '../../service/procedures/procedure-catalog.js';
 import {
@@ -21,6 +23,14 @@ import { subjectDocuments } from '../../service/subjects/subject-documents.js';
 import { checkSubjectId } from '../../service/subjects/subject-id.js';
 
 const catalog = loadComponentCatalog();
+const PROCEDURE = {
+  code: 'T',
+  name: 'test',
+  field: 'test',
+  processingWorkingDays: 1,
+  required: ['can_cuoc'],
+  optional: [],
+};
 const SHA = 'a'.repeat(64);
 let dir: string;
 let database: ServiceDatabase;
@@ -117,6 +127,60 @@ describe('corrections', () => {
     const old = await subjectDocuments(db, catalog, '079203012345', '2019-06-01');
     expect(old.map((d) => d.type).sort()).toEqual(['can_cuoc', 'don_to_khai']);
     expect(old.find((d) => d.type === 'can_cuoc')!.fields.ho_ten!.correction!.by).toBe('reviewer-1');
+  });
+});
+
+describe('review queue', () => {
+  it('lists needs_review components of the dossier due soonest first, those of no dossier last', async () => {
+    const db = database.db;
+    const holidays = loadHolidayTable();
+    const procedure = { ...PROCEDURE, processingWorkingDays: 10 };
+    const late = await createDossier(db, {
+      procedure,
+      applicantId: '079203012345',
+      agencyCode: 'H49',
+      receivedAt: new Date('2026-03-02T02:00:00Z'),
+      holidays,
+      createdBy: null,
+    });
+    const soon = await createDossier(db, {
+      procedure: { ...procedure, processingWorkingDays: 1 },
+      applicantId: '079203012345',
+      agencyCode: 'H49',
+      receivedAt: new Date('2026-03-02T03:00:00Z'),
+      holidays,
+      createdBy: null,
+    });
+    expect([late.code, soon.code]).toEqual(['H49-260302-0001', 'H49-260302-0002']);
+    expect([late.dueDate, soon.dueDate]).toEqual(['2026-03-16', '2026-03-03']);
+    const shas = ['b', 'c', 'd'].map((ch) => ch.repeat(64));
+    for (const [i, sha] of shas.entries()) {
+      const { id } = await database.warehouse.repo.beginSource(
+        { sha256: sha, byteSize: 1, mediaType: 'application/pdf', originalKey: sha, pipelineVersion: 't' },
+        `q${i}.pdf`,
+      );
+      await database.warehouse.repo.completeSource(id, {
+        pageCount: 3,
+        pages: [],
+        components: machineRun().slice(0, 1),
+        rulePackVersion: 't',
+        pipelineVersion: 't',
+      });
+    }
+    const file = (dossierId: string, sha256: string) => ({
+      dossierId,
+      sha256,
+      fileName: 'x.pdf',
+      byteSize: 1,
+      mediaType: 'application/pdf',
+    });
+    await db.insert(dossierFiles).values([file(late.id, shas[0]!), file(soon.id, shas[1]!)]);
+    const queue = await reviewQueue(db, 10);
+    expect(queue.map((q) => [q.sourceSha256[0], q.dossierCode])).toEqual([
+      ['c', soon.code],
+      ['b', late.code],
+      ['d', null],
+    ]);
   });
 });
 
