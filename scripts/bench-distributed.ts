@@ -133,6 +133,16 @@ console.log(
   `embedded (SOHOA_OCR_WORKERS=${args['embedded-ocr-workers']}, process start and OCR warm-up included): ${embeddedSeconds.toFixed(1)} s, ${(pages / embeddedSeconds).toFixed(3)} pages/s`,
 );
 
+/** True when equal; otherwise prints the first source that differs, field by field. */
+function reportDifference(a: ReturnType<typeof essence>, b: ReturnType<typeof essence>, workerCount: number): boolean {
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  const i = a.findIndex((s, k) => JSON.stringify(s) !== JSON.stringify(b[k]));
+  console.log(`  differs (${workerCount} worker(s)) at ${a[i]?.path}:`);
+  console.log(`    embedded:    ${JSON.stringify(a[i])}`);
+  console.log(`    distributed: ${JSON.stringify(b[i])}`);
+  return false;
+}
+
 interface DistributedResult {
   workers: number;
   seconds: number;
@@ -211,7 +221,7 @@ async function distributed(workerCount: number): Promise<DistributedResult> {
     return {
       workers: workerCount,
       seconds,
-      identical: JSON.stringify(essence(output)) === JSON.stringify(essence(embedded)),
+      identical: reportDifference(essence(embedded), essence(output), workerCount),
       perPage: {
         queueMs: (bookkeeping + fanIn) / n,
         storeMs: sum((t) => t.store.ms) / n,
