@@ -1,4 +1,6 @@
+import pLimit from 'p-limit';
 import { isUnchanged, type RecognitionDiff, reRecognizeSource } from '../pipeline/re-recognize-source.js';
+import { createRecognizePool } from '../pipeline/recognize-pool.js';
 import type { SourceFilter } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
 import { openRuntime } from './runtime.js';
@@ -66,34 +68,43 @@ export async function runRecognize(
       ...(selection.needsReview ? { needsReview: true } : {}),
       ...(selection.sha?.length ? { shas: selection.sha } : {}),
     };
-    let afterId: string | undefined;
-    for (;;) {
-      const batch = await runtime.warehouse.repo.listSources(afterId ? { ...filter, afterId } : filter);
-      if (batch.length === 0) break;
-      for (const source of batch) {
-        const diff = await reRecognizeSource(
-          source,
-          {
-            store: runtime.store,
-            repo: runtime.warehouse.repo,
-            rulePack: runtime.rulePack,
-            versions: runtime.versions,
-          },
-          { dryRun: Boolean(selection.dryRun) },
+    const pool = createRecognizePool(config.ocrWorkers);
+    const deps = {
+      store: runtime.store,
+      repo: runtime.warehouse.repo,
+      versions: runtime.versions,
+      recognize: pool.recognize,
+    };
+    try {
+      let afterId: string | undefined;
+      for (;;) {
+        const batch = await runtime.warehouse.repo.listSources(afterId ? { ...filter, afterId } : filter);
+        if (batch.length === 0) break;
+        // A few sources at a time: worker threads apply the rules while this thread reads and writes.
+        const limit = pLimit(config.ocrWorkers * 2);
+        const diffs = await Promise.all(
+          batch.map((source) => limit(() => reRecognizeSource(source, deps, { dryRun: Boolean(selection.dryRun) }))),
         );
-        report.sources++;
-        report.pages += diff.pages;
-        if (!isUnchanged(diff)) {
-          report.changedSources++;
-          report.retyped += diff.retyped.length;
-          report.added += diff.added.length;
-          report.removed += diff.removed.length;
-          report.fieldsChanged += diff.fields.length;
-          report.changes.push(diff);
+        const unchanged: string[] = [];
+        for (const [i, diff] of diffs.entries()) {
+          report.sources++;
+          report.pages += diff.pages;
+          if (isUnchanged(diff)) unchanged.push(batch[i]!.id);
+          else {
+            report.changedSources++;
+            report.retyped += diff.retyped.length;
+            report.added += diff.added.length;
+            report.removed += diff.removed.length;
+            report.fieldsChanged += diff.fields.length;
+            report.changes.push(diff);
+          }
+          onSource?.(diff);
         }
-        onSource?.(diff);
+        if (!selection.dryRun) await runtime.warehouse.repo.stampRulePackVersion(unchanged, runtime.versions.rulePack);
+        afterId = batch[batch.length - 1]?.id;
       }
-      afterId = batch[batch.length - 1]?.id;
+    } finally {
+      await pool.close();
     }
   } finally {
     await runtime.close();

@@ -2,7 +2,6 @@ import type { ObjectStore } from '../storage/object-store/object-store.port.js';
 import type { ListedSource, SourceResult, WarehouseRepository } from '../storage/warehouse/index.js';
 import type { ComponentResult, PageText, Versions } from './page-model.js';
 import { publishComponentPdfs } from './publish/component-pdfs.js';
-import { type RulePack, recognize } from './recognize/index.js';
 
 /** What re-applying the rules changed in one source. */
 export interface RecognitionDiff {
@@ -21,8 +20,9 @@ export interface RecognitionDiff {
 export interface ReRecognizeDeps {
   store: ObjectStore;
   repo: WarehouseRepository;
-  rulePack: RulePack;
   versions: Versions;
+  /** Applies the rule pack to stored OCR JSON (on worker threads in bulk runs). */
+  recognize: (pages: Array<{ number: number; ocrJson: Uint8Array | null }>) => Promise<ComponentResult[]>;
 }
 
 const rangeKey = (pages: [number, number]) => `${pages[0]}-${pages[1]}`;
@@ -71,7 +71,8 @@ export function isUnchanged(diff: RecognitionDiff): boolean {
 
 /**
  * Re-applies the current rule pack to a source's stored OCR (no OCR is run) and, unless dry, stores the new
- * components with the rule-pack version. Human-confirmed field values are kept by the repository.
+ * components with the rule-pack version. Human-confirmed field values are kept by the repository. A source whose
+ * result does not change is not written: the caller stamps the version on those in bulk.
  */
 export async function reRecognizeSource(
   source: ListedSource,
@@ -80,17 +81,24 @@ export async function reRecognizeSource(
 ): Promise<RecognitionDiff> {
   const refs = await deps.repo.getPageRefs(source.id);
   const pages = await Promise.all(
-    refs.map(async (ref) => {
-      if (!ref.ocrKey) return { number: ref.number, dpi: ref.dpi, text: null };
-      const stored = JSON.parse((await deps.store.get(ref.ocrKey)).toString('utf8')) as { text: PageText | null };
-      return { number: ref.number, dpi: ref.dpi, text: stored.text };
-    }),
+    refs.map(async (ref) => ({
+      number: ref.number,
+      dpi: ref.dpi,
+      ocrJson: ref.ocrKey ? await deps.store.get(ref.ocrKey) : null,
+    })),
   );
-  const components = recognize(pages, deps.rulePack);
-  const before = await deps.repo.getSourceResult(source.id);
-  const diff = diffComponents(source.sha256, pages.length, before.components, components);
-  if (!options.dryRun) {
-    const withPdfs = await publishComponentPdfs(source.sha256, components, pages, deps.store, { reuseExisting: true });
+  const [components, before] = await Promise.all([
+    deps.recognize(pages.map((p) => ({ number: p.number, ocrJson: p.ocrJson }))),
+    deps.repo.getComponentResults(source.id),
+  ]);
+  const diff = diffComponents(source.sha256, pages.length, before, components);
+  if (!options.dryRun && !isUnchanged(diff)) {
+    const texts = pages.map((p) => ({
+      number: p.number,
+      dpi: p.dpi,
+      text: p.ocrJson ? ((JSON.parse(p.ocrJson.toString('utf8')) as { text: PageText | null }).text ?? null) : null,
+    }));
+    const withPdfs = await publishComponentPdfs(source.sha256, components, texts, deps.store, { reuseExisting: true });
     await deps.repo.replaceComponents(source.id, {
       components: withPdfs,
       rulePackVersion: deps.versions.rulePack,

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnModuleWorker } from '../spawn-worker.js';
 import type { SourceLimits } from './limits.js';
 import { checkPageNumber, type OpenedSource, type PageImage, type SplitPage } from './opened-source.js';
 import type { PdfPageText } from './pdf-engine.js';
@@ -53,17 +52,9 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: SourceError) => void
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 function spawnWorker(options: PdfWorkerOptions): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: options.maxHeapMb };
-  if (import.meta.url.endsWith('.ts')) {
-    // Running from TypeScript sources (tests, tsx): load the worker through tsx's loader.
-    const tsxApi = createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs');
-    const entry = new URL('./pdf-worker.ts', import.meta.url).href;
-    const code = `import(${JSON.stringify(pathToFileURL(tsxApi).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-    return new Worker(code, { eval: true, resourceLimits });
-  }
-  return new Worker(new URL('./pdf-worker.js', import.meta.url), { resourceLimits });
+  return spawnModuleWorker(new URL('./pdf-worker.js', import.meta.url), import.meta.url, {
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
+  });
 }
 
 /**

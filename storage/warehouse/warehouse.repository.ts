@@ -115,6 +115,10 @@ export interface WarehouseRepository {
   listSources(filter: SourceFilter): Promise<ListedSource[]>;
   /** Where each page's stored OCR lives. */
   getPageRefs(sourceId: string): Promise<PageRef[]>;
+  /** The components of a source in the result shape (what getSourceResult holds under `components`). */
+  getComponentResults(sourceId: string): Promise<SourceResult['components']>;
+  /** Records that a rule-pack version re-checked these sources and changed nothing. */
+  stampRulePackVersion(sourceIds: string[], rulePackVersion: string): Promise<void>;
   getSourceResult(sourceId: string): Promise<SourceResult>;
   /** Row counts per table (tests check re-runs add no rows). */
   countRows(): Promise<Record<WarehouseTable, number>>;
@@ -444,6 +448,18 @@ export function createWarehouseRepository(
       .from(pages)
       .where(eq(pages.sourceId, sourceId))
       .orderBy(asc(pages.number));
+    const componentResults = await getComponentResults(sourceId);
+    return {
+      sha256: source.sha256,
+      pageCount: source.pageCount,
+      status: source.status,
+      ...(source.error !== null ? { error: source.error } : {}),
+      pages: pageRows,
+      components: componentResults,
+    };
+  }
+
+  async function getComponentResults(sourceId: string): Promise<SourceResult['components']> {
     const componentRows = await db
       .select({
         id: components.id,
@@ -475,21 +491,23 @@ export function createWarehouseRepository(
       record[f.key] = { value: f.value, confidence: f.confidence, page: f.page };
       byComponent.set(f.componentId, record);
     }
-    return {
-      sha256: source.sha256,
-      pageCount: source.pageCount,
-      status: source.status,
-      ...(source.error !== null ? { error: source.error } : {}),
-      pages: pageRows,
-      components: componentRows.map((c) => ({
-        type: c.type,
-        pages: [c.firstPage, c.lastPage],
-        confidence: c.confidence,
-        status: c.status,
-        reasons: c.reasons ?? [],
-        fields: byComponent.get(c.id) ?? {},
-      })),
-    };
+    return componentRows.map((c) => ({
+      type: c.type,
+      pages: [c.firstPage, c.lastPage],
+      confidence: c.confidence,
+      status: c.status,
+      reasons: c.reasons ?? [],
+      fields: byComponent.get(c.id) ?? {},
+    }));
+  }
+
+  async function stampRulePackVersion(sourceIds: string[], rulePackVersion: string) {
+    for (const chunk of chunks(sourceIds, chunkRows)) {
+      await db
+        .update(components)
+        .set({ rulePackVersion })
+        .where(and(inArray(components.sourceId, chunk), ne(components.rulePackVersion, rulePackVersion)));
+    }
   }
 
   async function countRows(): Promise<Record<WarehouseTable, number>> {
@@ -542,6 +560,8 @@ export function createWarehouseRepository(
     replaceComponents,
     listSources,
     getPageRefs,
+    getComponentResults,
+    stampRulePackVersion,
     failSource,
     getSourceResult,
     countRows,
