@@ -35,6 +35,21 @@ export interface Extraction {
   problems: string[];
   /** Fields read from a trusted text layer (every word at confidence >= TRUSTED_CONFIDENCE). */
   trusted: Set<string>;
+  /** OCR words under each field's value, with their confidences (plausibility checks). */
+  words: Record<string, ValueWord[]>;
+}
+
+export interface ValueWord {
+  text: string;
+  confidence: number;
+}
+
+function valueWords(c: Candidate): ValueWord[] {
+  return c.pieces.flatMap((p) =>
+    p.line.words
+      .filter((w) => w.end > p.start && w.start < p.end)
+      .map((w) => ({ text: p.line.text.slice(w.start, w.end), confidence: w.word.confidence })),
+  );
 }
 
 /** Word confidence of a trusted text layer (page-model: 1 for a trusted text layer). */
@@ -306,6 +321,7 @@ export function extractFields(input: ExtractInput): Extraction {
   const fields: Record<string, FieldResult> = {};
   const notes: string[] = [];
   const trustedFields = new Set<string>();
+  const words: Record<string, ValueWord[]> = {};
   for (const [key, f] of Object.entries(type.fields)) {
     const candidates = [
       ...(f.anchor === 'title' ? titleCandidate(ctx) : []),
@@ -329,9 +345,10 @@ export function extractFields(input: ExtractInput): Extraction {
       if (parsed.repair && !trusted)
         parsed = { ...parsed, ...parsed.repair, notes: parsed.repair.note ? [parsed.repair.note] : [] };
       fields[key] = toResult(c, parsed);
+      words[key] = valueWords(c);
       for (const n of parsed.notes ?? []) notes.push(`${key}: ${n}`);
       break;
     }
   }
-  return { fields, problems: notes, trusted: trustedFields };
+  return { fields, problems: notes, trusted: trustedFields, words };
 }

@@ -52,9 +52,13 @@ export function sameNameReadings(name: string, lines: PreparedLine[], maxExtraWo
 /**
  * The better reading of an upper-case name from the other places it is printed, or null when no reading carries
  * more diacritics or the richest readings disagree (two people may share the letters but not the accents).
+ * Readings with the same words are merged word by word: OCR drops marks from different words in each printing
+ * ("VO VĂN THÀNH LAM" and "VÕ VĂN THANH LÂM" give "VÕ VĂN THÀNH LÂM").
  */
 export function betterNameReading(name: string, lines: PreparedLine[]): string | null {
   const readings = sameNameReadings(name, lines);
+  const merged = mergeByWord(name, readings);
+  if (merged !== undefined) return merged;
   let best = diacriticCount(name);
   let choice: string | null = null;
   let tie = false;
@@ -69,6 +73,33 @@ export function betterNameReading(name: string, lines: PreparedLine[]): string |
     }
   }
   return choice && !tie ? choice : null;
+}
+
+/**
+ * Word-by-word merge of readings that split into the same words as `name`: each word takes its printing with the
+ * most marks. Null when a word's richest printings disagree or nothing improves; undefined when the readings do
+ * not line up word for word (glued or split words).
+ */
+function mergeByWord(name: string, readings: NameReading[]): string | null | undefined {
+  const words = name.split(' ');
+  const aligned = readings.map((r) => r.value.split(' '));
+  if (aligned.length === 0 || aligned.some((a) => a.length !== words.length)) return undefined;
+  if (aligned.some((a) => a.some((w, i) => foldWord(w) !== foldWord(words[i]!)))) return undefined;
+  const out = words.map((w, i) => {
+    let best = w;
+    let tie = false;
+    for (const a of aligned) {
+      const x = a[i]!;
+      if (diacriticCount(x) > diacriticCount(best)) {
+        best = x;
+        tie = false;
+      } else if (diacriticCount(x) === diacriticCount(best) && x !== best) tie = true;
+    }
+    return tie ? null : best;
+  });
+  if (out.some((w) => w === null)) return null;
+  const value = out.join(' ');
+  return value === name ? null : value;
 }
 
 export interface NameVocabulary {

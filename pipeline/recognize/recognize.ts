@@ -8,6 +8,7 @@ import { type PreparedLine, prepareLines } from './page-lines.js';
 import { routeForReview } from './review.js';
 import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
+import { plausibilityProblems } from './value-plausibility.js';
 
 /** Confidence kept by a name whose other syllables may have lost their diacritics too. */
 export const NAME_UNSURE_FACTOR = 0.6;
@@ -37,7 +38,12 @@ export function recognize(
     const lines = ordered
       .filter((p) => p.number >= span.first && p.number <= span.last)
       .flatMap((p) => prepared.get(p.number) ?? []);
-    const { fields, problems, trusted } = extractFields({ type, lines, pack: effective, title: span.head.title });
+    const { fields, problems, trusted, words } = extractFields({
+      type,
+      lines,
+      pack: effective,
+      title: span.head.title,
+    });
     // Names lose their diacritics to OCR more than anything else; the dossier's other printings restore them.
     for (const [key, rule] of Object.entries(type.fields)) {
       const field = fields[key];
@@ -56,6 +62,7 @@ export function recognize(
       }
     }
     problems.push(...crossCheck(type, fields, trusted));
+    problems.push(...plausibilityProblems(type, fields, words, trusted, effective.settings));
     const confidence = round(span.head.score);
     const review = routeForReview({ type, confidence, fields, problems, settings: effective.settings });
     return {

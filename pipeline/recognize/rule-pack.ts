@@ -132,6 +132,21 @@ const settingsSchema = z.strictObject({
   names: z
     .strictObject({ surnames: z.array(z.string().min(1)), middleNames: z.array(z.string().min(1)) })
     .default({ surnames: [], middleNames: [] }),
+  /**
+   * Plausibility of OCR-read words in names, addresses and text: every word must be a Vietnamese syllable, a
+   * listed syllable outside the standard structure (place names of the Central Highlands: "Đắk", "Krông"), an
+   * abbreviation in capitals without a vowel ("TNHH") or a listed one ("UBND"). Words below `minWordConfidence`
+   * send the component to review too.
+   */
+  plausibility: z
+    .strictObject({
+      extraSyllables: z.array(z.string().min(1)).default([]),
+      abbreviations: z.array(z.string().min(1)).default([]),
+      /** Words that need a complement ("từ", "của", "năm"): a text or address ending with one was cut short. */
+      danglingWords: z.array(z.string().min(1)).default([]),
+      minWordConfidence: z.number().min(0).max(1).default(0),
+    })
+    .default({ extraSyllables: [], abbreviations: [], danglingWords: [], minWordConfidence: 0 }),
 });
 
 export type FieldRule = z.infer<typeof fieldSchema>;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { RecognizablePage } from '../../page-model.js';
+import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { danglingEnd, implausibleWords, repeatedRun, wordVocabulary } from '../value-plausibility.js';
+import { isVietnameseSyllable, parseSyllable, splitGluedSyllables } from '../vietnamese-syllables.js';
+import { CAN_CUOC } from './sample-documents.js';
+
+const pack = loadRulePack();
+const vocabulary = wordVocabulary(pack.settings);
+
+function toPages(docs: string[][]): RecognizablePage[] {
+  return docs.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
+}
+
+describe('Vietnamese syllables', () => {
+  it('accepts well-formed syllables, upper or lower case', () => {
+    for (const w of ['Nguyễn', 'HUỲNH', 'quyết', 'Quỳnh', 'giêng', 'gì', 'khuỷu', 'thuở', 'xoong', 'ĐƯỜNG', 'nghiêng'])
+      expect(isVietnameseSyllable(w), w).toBe(true);
+    expect(parseSyllable('đất')).toEqual({ onset: 'đ', rhyme: 'ât', tone: 'sac' });
+  });
+
+  it('rejects marks lost or swapped by OCR, foreign letters and double tones', () => {
+    // "XUÂN" without the circumflex; "iê" without it; stop finals need sắc or nặng; no rhyme "oo" alone.
+    for (const w of ['XUAN', 'BIEN', 'dat', 'DICH', 'đòo', 'expiry', 'Qb', 'kan', 'ghang', 'tóà'])
+      expect(isVietnameseSyllable(w), w).toBe(false);
+  });
+
+  it('splits two syllables glued together, not a damaged single one', () => {
+    expect(splitGluedSyllables('THỊPHƯỢNG')).toEqual(['THỊ', 'PHƯỢNG']);
+    expect(splitGluedSyllables('XUAN')).toBeNull();
+  });
+});
+
+describe('value plausibility', () => {
+  it('lists words no correct printing contains, but not abbreviations or listed place syllables', () => {
+    expect(implausibleWords('UBND TP. HỒ CHÍ MINH SỞ XÂY DỰNG', vocabulary)).toEqual([]);
+    expect(implausibleWords('Thôn 3, xã Ea Tu, huyện Krông Pắc, tỉnh Đắk Lắk', vocabulary)).toEqual([]);
+    expect(implausibleWords('V/v cấp giấy phép xây dựng', vocabulary)).toEqual([]);
+    expect(implausibleWords('LÊ THỊPHƯỢNG', vocabulary)).toEqual([{ word: 'THỊPHƯỢNG', reason: 'glued' }]);
+    expect(implausibleWords('UY BAN NHÂN DAN HUYỆN PHONG BIEN', vocabulary).map((w) => w.word)).toEqual(['BIEN']);
+    expect(implausibleWords('Bình Thạnh, ; TP. Hồ Chí Minh', vocabulary)).toEqual([
+      { word: ', ;', reason: 'stray mark' },
+    ]);
+    expect(implausibleWords('Khối 5, xã Vân Nội c)', vocabulary).map((w) => w.word)).toEqual(['c']);
+  });
+
+  it('finds values cut short and lines read twice', () => {
+    const dangling = vocabulary.dangling;
+    expect(danglingEnd('Chuyển nhượng thửa đất số 923 từ bà', dangling)).toBe('bà');
+    expect(danglingEnd('Chuyển nhượng thửa đất số 923 từ bà Lý Ngọc Ánh', dangling)).toBeNull();
+    expect(repeatedRun('Quận 3, Thành phố Hồ Chí Minh Thành phố Hồ', 3)).toBe('thành phố hồ');
+    expect(repeatedRun('Thôn Trung, Phong Điền, Phong Điền, Cần Thơ', 3)).toBeNull();
+  });
+
+  it('sends a component whose name lost a circumflex to review, and accepts the clean one', () => {
+    const [clean] = recognize(toPages(CAN_CUOC.pages), pack);
+    expect(clean!.status).toBe('accepted');
+    const damaged = CAN_CUOC.pages.map((p) =>
+      p.map((l) => l.replace('Place of residence: ', 'Place of residence: Xuan ')),
+    );
+    const [c] = recognize(toPages(damaged), pack);
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/implausible words \(Xuan: not a syllable\)/);
+  });
+
+  it('merges a name word by word from its printings in the dossier', () => {
+    const pages = CAN_CUOC.pages.map((p) => p.map((l) => l.replace('NGUYỄN VĂN AN', 'NGUYEN VĂN ÂN')));
+    const [c] = recognize(toPages([...pages.slice(0, -1), [...pages.at(-1)!, 'NGUYỄN VAN AN']]), pack);
+    expect(c!.fields.ho_ten?.value).toBe('NGUYỄN VĂN ÂN');
+  });
+});

@@ -1,0 +1,115 @@
+// Plausibility of OCR-read words: damage the rules cannot repair (lost or swapped marks, glued words, stray
+// punctuation, uncertain words) sends the component to review instead of being accepted as read.
+import type { FieldResult } from '../page-model.js';
+import type { ValueWord } from './extract-fields.js';
+import type { PackSettings, TypeRule } from './rule-pack.js';
+import { isVietnameseSyllable, splitGluedSyllables } from './vietnamese-syllables.js';
+
+/** Value types made of words, where every word can be checked. */
+export const WORD_VALUE_TYPES: ReadonlySet<string> = new Set(['person_name', 'address', 'text']);
+
+/** Shortest run of words whose repetition inside one value means a line was read twice. */
+export const REPEATED_RUN_WORDS = 3;
+
+const VOWEL = /[aăâeêioôơuưy]/iu;
+
+export interface WordVocabulary {
+  /** Lower-case syllables accepted outside the standard structure. */
+  extra: ReadonlySet<string>;
+  /** Abbreviations as printed. */
+  abbreviations: ReadonlySet<string>;
+  /** Lower-case words a value cannot end with. */
+  dangling: ReadonlySet<string>;
+}
+
+const vocabularies = new WeakMap<PackSettings, WordVocabulary>();
+
+export function wordVocabulary(settings: PackSettings): WordVocabulary {
+  let v = vocabularies.get(settings);
+  if (!v) {
+    const p = settings.plausibility;
+    v = {
+      extra: new Set(p.extraSyllables.map((w) => w.normalize('NFC').toLowerCase())),
+      abbreviations: new Set(p.abbreviations.map((w) => w.normalize('NFC'))),
+      dangling: new Set(p.danglingWords.map((w) => w.normalize('NFC').toLowerCase())),
+    };
+    vocabularies.set(settings, v);
+  }
+  return v;
+}
+
+export interface ImplausibleWord {
+  word: string;
+  reason: 'glued' | 'not a syllable' | 'stray mark';
+}
+
+/** Words of a value that no correct printing would contain. */
+export function implausibleWords(value: string, vocabulary: WordVocabulary): ImplausibleWord[] {
+  const out: ImplausibleWord[] = [];
+  const text = value.normalize('NFC');
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const word = m[0];
+    if (isVietnameseSyllable(word) || vocabulary.extra.has(word.toLowerCase())) continue;
+    if (vocabulary.abbreviations.has(word)) continue;
+    // "TNHH", "QĐ", "TP": abbreviations are capitals; the v of "V/v" follows a slash.
+    if (!VOWEL.test(word) && (word === word.toUpperCase() || (word.length === 1 && text[m.index - 1] === '/')))
+      continue;
+    out.push({ word, reason: splitGluedSyllables(word) ? 'glued' : 'not a syllable' });
+  }
+  // A separator with nothing before it ("Bình Thạnh, ; TP.") is a speck read as punctuation.
+  for (const m of text.matchAll(/[,;:]\s*[;:]|(?:^|\s)[;|]/g)) out.push({ word: m[0].trim(), reason: 'stray mark' });
+  return out;
+}
+
+/** Words that need a complement: a value ending with one was cut short ("… từ bà", "… năm"). */
+export function danglingEnd(value: string, danglingWords: ReadonlySet<string>): string | null {
+  const last = /(\p{L}+)[\s.,;:]*$/u.exec(value.normalize('NFC'))?.[1];
+  return last && danglingWords.has(last.toLowerCase()) ? last : null;
+}
+
+/** Words repeated as a run of `minRun` or more: a line read twice ("… Hồ Chí Minh Thành phố Hồ Chí"). */
+export function repeatedRun(value: string, minRun: number): string | null {
+  const words = [...value.normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0].toLowerCase());
+  const seen = new Set<string>();
+  for (let i = 0; i + minRun <= words.length; i++) {
+    const run = words.slice(i, i + minRun).join(' ');
+    if (seen.has(run)) return run;
+    seen.add(run);
+  }
+  return null;
+}
+
+/**
+ * Review reasons for the word-valued fields of a component read by OCR: implausible words, and words whose OCR
+ * confidence is below the pack's `minWordConfidence`. Trusted (text-layer) fields are not checked.
+ */
+export function plausibilityProblems(
+  type: TypeRule,
+  fields: Record<string, FieldResult>,
+  words: Record<string, ValueWord[]>,
+  trusted: ReadonlySet<string>,
+  settings: PackSettings,
+): string[] {
+  const problems: string[] = [];
+  const vocabulary = wordVocabulary(settings);
+  const minConfidence = settings.plausibility.minWordConfidence;
+  for (const [key, rule] of Object.entries(type.fields)) {
+    const field = fields[key];
+    if (!field || trusted.has(key)) continue;
+    if (WORD_VALUE_TYPES.has(rule.type)) {
+      const bad = implausibleWords(field.value, vocabulary);
+      if (bad.length > 0)
+        problems.push(`${key}: implausible words (${bad.map((b) => `${b.word}: ${b.reason}`).join(', ')})`);
+      const cut = rule.type === 'person_name' ? null : danglingEnd(field.value, vocabulary.dangling);
+      if (cut) problems.push(`${key}: value ends with "${cut}", it looks cut short`);
+      const twice = repeatedRun(field.value, REPEATED_RUN_WORDS);
+      if (twice) problems.push(`${key}: "${twice}" read twice`);
+    }
+    const weak = (words[key] ?? []).filter((w) => w.confidence < minConfidence);
+    if (weak.length > 0)
+      problems.push(
+        `${key}: words read with low confidence (${weak.map((w) => `${w.text} ${w.confidence.toFixed(2)}`).join(', ')})`,
+      );
+  }
+  return problems;
+}
