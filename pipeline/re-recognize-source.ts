@@ -84,6 +84,7 @@ export async function reRecognizeSource(
     refs.map(async (ref) => ({
       number: ref.number,
       dpi: ref.dpi,
+      imageKey: ref.imageKey,
       ocrJson: ref.ocrKey ? await deps.store.get(ref.ocrKey) : null,
     })),
   );
@@ -96,6 +97,7 @@ export async function reRecognizeSource(
     const texts = pages.map((p) => ({
       number: p.number,
       dpi: p.dpi,
+      imageKey: p.imageKey,
       text: p.ocrJson ? ((JSON.parse(p.ocrJson.toString('utf8')) as { text: PageText | null }).text ?? null) : null,
     }));
     const withPdfs = await publishComponentPdfs(source.sha256, components, texts, deps.store, { reuseExisting: true });

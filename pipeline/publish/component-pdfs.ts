@@ -7,6 +7,8 @@ export interface PublishablePage {
   number: number;
   dpi: number;
   text: PageText | null;
+  /** Where the page image is stored (default: the source's own page key). */
+  imageKey?: string | null;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function publishComponentPdfs(
       const members = pages.filter((p) => p.number >= first && p.number <= last);
       const pdfPages = [];
       for (const p of members) {
-        pdfPages.push({ image: await store.get(objectKeys.pageImage(sha256, p.number)), dpi: p.dpi, text: p.text });
+        const key = p.imageKey ?? objectKeys.pageImage(sha256, p.number);
+        pdfPages.push({ image: await store.get(key), dpi: p.dpi, text: p.text });
       }
       const pdf = await buildSearchablePdf(pdfPages, { title: `${component.type} p${first}-${last}` });
       await store.put(pdfKey, pdf, { contentType: 'application/pdf' });

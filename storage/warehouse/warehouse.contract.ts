@@ -355,7 +355,7 @@ export function describeWarehouseContract(name: string, factory: () => Promise<W
       const bySha = await wh.repo.listSources({ shas: [all[0]!.sha256] });
       expect(bySha).toHaveLength(1);
       expect(await wh.repo.getPageRefs(ids[0]!)).toEqual([
-        { number: 1, textSource: 'ocr', ocrKey: 'ocr/x/1.json', dpi: 300 },
+        { number: 1, textSource: 'ocr', ocrKey: 'ocr/x/1.json', imageKey: 'pages/x/1.png', dpi: 300 },
       ]);
     });
 

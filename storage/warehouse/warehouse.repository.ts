@@ -96,6 +96,7 @@ export interface PageRef {
   number: number;
   textSource: TextSource;
   ocrKey: string | null;
+  imageKey: string | null;
   dpi: number;
 }
 
@@ -405,7 +406,13 @@ export function createWarehouseRepository(
 
   async function getPageRefs(sourceId: string): Promise<PageRef[]> {
     return db
-      .select({ number: pages.number, textSource: pages.textSource, ocrKey: pages.ocrKey, dpi: pages.dpi })
+      .select({
+        number: pages.number,
+        textSource: pages.textSource,
+        ocrKey: pages.ocrKey,
+        imageKey: pages.imageKey,
+        dpi: pages.dpi,
+      })
       .from(pages)
       .where(eq(pages.sourceId, sourceId))
       .orderBy(asc(pages.number));
