@@ -8,6 +8,7 @@ import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { cleanText, type ParsedValue, parseValue } from './value-parsers.js';
+import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 interface Piece {
@@ -151,6 +152,27 @@ function filledLine(prev: Piece, next: PreparedLine): boolean {
   return next.line.bbox.x0 < width * 0.5;
 }
 
+/** Most words a name's wrapped last line may hold. */
+export const NAME_WRAP_WORDS = 2;
+
+/**
+ * A name cut by a narrow column ("tên chồng: TRẦN HỮU TRỌNG" / "ĐẠT"): the next line, aligned with the label,
+ * holds only one or two capitalised syllables and nothing else.
+ */
+function nameWrap(ctx: Context, scope: PreparedLine[], from: Piece): Piece[] {
+  const next = scope[scope.indexOf(from.line) + 1];
+  if (!next || next.page !== from.line.page || next.index !== from.line.index + 1) return [];
+  if (startsWithLabel(ctx, next) || !next.text) return [];
+  const words = next.text.split(/\s+/);
+  if (words.length > NAME_WRAP_WORDS || next.text !== next.text.toUpperCase()) return [];
+  if (!words.every((w) => isVietnameseSyllable(w))) return [];
+  const width = from.line.pageWidth;
+  const a = from.line.line.bbox;
+  const b = next.line.bbox;
+  if (!(width > 0 && a.x1 > a.x0 && b.x1 > b.x0) || Math.abs(a.x0 - b.x0) > width * 0.02) return [];
+  return [{ line: next, start: 0, end: next.text.length }];
+}
+
 function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
   const next = (ctx.hits.get(line) ?? []).find((h) => h.start >= from && (h.colon || h.atLineStart));
   return next ? next.start : line.text.length;
@@ -162,7 +184,9 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
   const end = valueEnd(ctx, line, hit.valueStart);
   if (f.position !== 'below' && cleanText(line.text.slice(hit.valueStart, end))) {
     const first = { line, start: f.keepLabels.includes(hit.label) ? hit.start : hit.valueStart, end };
-    out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality });
+    let more = continuation(ctx, scope, first, f.maxLines);
+    if (more.length === 0 && f.type === 'person_name' && end === line.text.length) more = nameWrap(ctx, scope, first);
+    out.push({ pieces: [first, ...more], quality: hit.quality });
   }
   // Only a label that ends its line (or has a colon) hands its value to the next line; a label word inside a
   // title or sentence does not.

@@ -5,6 +5,7 @@ import { crossCheck } from './cross-checks.js';
 import { extractFields, round } from './extract-fields.js';
 import { betterNameReading, restoreNameSyllables } from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
+import { restorePhrases } from './phrase-restore.js';
 import { routeForReview } from './review.js';
 import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
@@ -60,6 +61,12 @@ export function recognize(
         field.confidence = round(field.confidence * NAME_UNSURE_FACTOR);
         problems.push(`${key}: OCR dropped diacritics (${fix.restored.join(', ')}); check ${fix.unsure.join(' ')}`);
       }
+    }
+    // Text keeps its administrative phrases: a mark slipped on one is restored from the pack's phrases.
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (!field || trusted.has(key) || (rule.type !== 'text' && rule.type !== 'address')) continue;
+      field.value = restorePhrases(field.value, effective).value;
     }
     problems.push(...crossCheck(type, fields, trusted));
     problems.push(...plausibilityProblems(type, fields, words, trusted, effective.settings));

@@ -142,11 +142,22 @@ const settingsSchema = z.strictObject({
     .strictObject({
       extraSyllables: z.array(z.string().min(1)).default([]),
       abbreviations: z.array(z.string().min(1)).default([]),
+      /** Administrative phrases beyond the pack's titles and labels whose marks restore OCR slips ("xây dựng"). */
+      phrases: z.array(z.string().min(1)).default([]),
       /** Words that need a complement ("từ", "của", "năm"): a text or address ending with one was cut short. */
       danglingWords: z.array(z.string().min(1)).default([]),
       minWordConfidence: z.number().min(0).max(1).default(0),
+      /** A word of a name, address or text this far below its value's median word confidence needs review (0: off). */
+      confidenceDip: z.number().min(0).max(1).default(0),
     })
-    .default({ extraSyllables: [], abbreviations: [], danglingWords: [], minWordConfidence: 0 }),
+    .default({
+      extraSyllables: [],
+      abbreviations: [],
+      phrases: [],
+      danglingWords: [],
+      minWordConfidence: 0,
+      confidenceDip: 0,
+    }),
 });
 
 export type FieldRule = z.infer<typeof fieldSchema>;

@@ -105,7 +105,15 @@ export function plausibilityProblems(
       const twice = repeatedRun(field.value, REPEATED_RUN_WORDS);
       if (twice) problems.push(`${key}: "${twice}" read twice`);
     }
-    const weak = (words[key] ?? []).filter((w) => w.confidence < minConfidence);
+    const read = (words[key] ?? []).filter((w) => /^\p{L}+$/u.test(w.text));
+    // A word read much less surely than the rest of its value is the likely misread ("DŨNG" among sure words).
+    const sorted = read.map((w) => w.confidence).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 1;
+    const dip = settings.plausibility.confidenceDip;
+    const weak = read.filter(
+      (w) =>
+        w.confidence < minConfidence || (WORD_VALUE_TYPES.has(rule.type) && dip > 0 && median - w.confidence >= dip),
+    );
     if (weak.length > 0)
       problems.push(
         `${key}: words read with low confidence (${weak.map((w) => `${w.text} ${w.confidence.toFixed(2)}`).join(', ')})`,

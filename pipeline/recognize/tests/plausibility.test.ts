@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { restorePhrases } from '../phrase-restore.js';
 import { danglingEnd, implausibleWords, repeatedRun, wordVocabulary } from '../value-plausibility.js';
 import { isVietnameseSyllable, parseSyllable, splitGluedSyllables } from '../vietnamese-syllables.js';
 import { CAN_CUOC } from './sample-documents.js';
@@ -67,5 +68,19 @@ describe('value plausibility', () => {
     const pages = CAN_CUOC.pages.map((p) => p.map((l) => l.replace('NGUYỄN VĂN AN', 'NGUYEN VĂN ÂN')));
     const [c] = recognize(toPages([...pages.slice(0, -1), [...pages.at(-1)!, 'NGUYỄN VAN AN']]), pack);
     expect(c!.fields.ho_ten?.value).toBe('NGUYỄN VĂN ÂN');
+  });
+});
+
+describe('phrase restoration', () => {
+  it('restores a mark slipped inside a known administrative phrase, keeping case', () => {
+    expect(restorePhrases('UBND TP. HỒ CHÍ MINH SỞ XÂY DỤNG', pack).value).toBe('UBND TP. HỒ CHÍ MINH SỞ XÂY DỰNG');
+    expect(restorePhrases('Nhận chuyến nhượng quyền sử dụng đất', pack).value).toBe(
+      'Nhận chuyển nhượng quyền sử dụng đất',
+    );
+  });
+
+  it('leaves tone-placement variants and words outside known phrases alone', () => {
+    expect(restorePhrases('UỶ BAN NHÂN DÂN HUYỆN', pack).restored).toEqual([]);
+    expect(restorePhrases('Về việc hướng dẫn số hóa hồ sơ', pack).restored).toEqual([]);
   });
 });
