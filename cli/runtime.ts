@@ -59,13 +59,16 @@ export function envOf(config: Config): Record<string, string | undefined> {
   };
 }
 
-export async function openRuntime(config: Config): Promise<Runtime> {
+/** Opens the adapters the configuration names; a caller that already opened the warehouse passes it in. */
+export async function openRuntime(config: Config, opened: { warehouse?: Warehouse } = {}): Promise<Runtime> {
   const store = createObjectStoreFromEnv(envOf(config));
   const rulePack = await loadRulePack();
-  const warehouse = await openWarehouse({
-    dataDir: config.dataDir,
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-  });
+  const warehouse =
+    opened.warehouse ??
+    (await openWarehouse({
+      dataDir: config.dataDir,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    }));
   let pool: Promise<OcrPool> | null = null;
   const ocr = () => {
     pool ??= createOcrPool({

@@ -8,10 +8,15 @@ import { warehouseSchema } from '../../schemas/warehouse.schema.js';
 import { acquireFolderLock } from './folder-lock.js';
 import { migrateWarehouse } from './migrate.js';
 import { createWarehouseRepository, type WarehouseRepository } from './warehouse.repository.js';
+import type { WarehouseDb } from './warehouse-db.js';
 
 export interface Warehouse {
   repo: WarehouseRepository;
   kind: 'pglite' | 'postgres';
+  /** The drizzle handle, for features with tables of their own in the same database (one PGlite connection). */
+  db: WarehouseDb;
+  /** A cheap round trip, for readiness checks. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,6 +31,8 @@ export interface OpenWarehouseOptions {
   connectTimeoutMs?: number;
   /** Override for tests or relocated installs. */
   migrationsFolder?: string;
+  /** Tables of other features to type the drizzle handle with (their migrations live in the same folder). */
+  extraSchema?: Record<string, unknown>;
 }
 
 export const WAREHOUSE_DEFAULTS = { poolMax: 10, connectTimeoutMs: 10_000, dataDir: './.sohoa' } as const;
@@ -57,13 +64,18 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
   let client: PGlite | null = null;
   try {
     client = await PGlite.create(join(dataDir, 'warehouse'));
-    const db = drizzlePglite({ client, schema: warehouseSchema });
+    const db = drizzlePglite({ client, schema: { ...warehouseSchema, ...options.extraSchema } });
     await migrateWarehouse(db, options.migrationsFolder);
     const opened = client;
     let closed = false;
+    const handle = db as unknown as WarehouseDb;
     return {
-      repo: createWarehouseRepository(db),
+      repo: createWarehouseRepository(handle),
       kind: 'pglite',
+      db: handle,
+      async ping() {
+        await opened.query('select 1');
+      },
       async close() {
         if (closed) return;
         closed = true;
@@ -101,12 +113,17 @@ async function openPostgres(databaseUrl: string, options: OpenWarehouseOptions):
     );
   }
   try {
-    const db = drizzleNodePg({ client: pool, schema: warehouseSchema });
+    const db = drizzleNodePg({ client: pool, schema: { ...warehouseSchema, ...options.extraSchema } });
     await migrateWarehouse(db, options.migrationsFolder);
     let closed = false;
+    const handle = db as unknown as WarehouseDb;
     return {
-      repo: createWarehouseRepository(db),
+      repo: createWarehouseRepository(handle),
       kind: 'postgres',
+      db: handle,
+      async ping() {
+        await pool.query('select 1');
+      },
       async close() {
         if (closed) return;
         closed = true;
