@@ -32,7 +32,18 @@ const corpus = args.corpus ?? join(work, 'corpus');
 if (!args.corpus) {
   const gen = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/generate-dossiers.ts', '--out', corpus, '--seed', args.seed, '--pages', args.pages],
+    [
+      '--import',
+      'tsx',
+      'scripts/generate-dossiers.ts',
+      '--out',
+      corpus,
+      '--seed',
+      args.seed,
+      '--pages',
+      args.pages,
+      ...(args.types ? ['--types', args.types] : []),
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (gen.status !== 0) throw new Error('corpus generation failed');
@@ -40,6 +51,7 @@ if (!args.corpus) {
 const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8')) as { seed?: number; sources: TruthSource[] };
 const files = truth.sources.map((s) => join(corpus, s.path));
 
+// --types draws the corpus from those catalog types only and scores them only.
 // --data keeps the warehouse and objects: a second run over the same corpus reads stored results (no OCR), and
 // --recognize first re-applies the current rule pack to the stored OCR, so rules can be tuned without OCR-ing again.
 const config = loadConfig({ ...process.env, SOHOA_DATA_DIR: args.data ?? join(work, 'data') });

@@ -35,6 +35,7 @@ const program = new Command()
   .option('--max-skew <deg>', 'largest skew in degrees', Number, 3)
   .option('--rotated-share <p>', 'share of pages stored sideways or upside down', Number, 0.15)
   .option('--dpi <list>', 'comma-separated scan resolutions', (v) => v.split(',').map(positiveInt), [200, 240, 300])
+  .option('--types <list>', 'comma-separated catalog codes to draw (default: every type)', (v) => v.split(','))
   .option('--quiet', 'no progress output');
 
 program.parse();
@@ -46,6 +47,7 @@ const o = program.opts<{
   maxSkew: number;
   rotatedShare: number;
   dpi: number[];
+  types?: string[];
   quiet?: boolean;
 }>();
 const started = Date.now();
@@ -55,6 +57,7 @@ const truth = await generate({
   pages: o.pages,
   formats: o.formats,
   limits: { maxSkewDeg: o.maxSkew, rotatedShare: o.rotatedShare, dpis: o.dpi },
+  ...(o.types ? { types: o.types } : {}),
   onPage: o.quiet ? undefined : (done, total) => process.stderr.write(`\rpage ${done}/${total}`),
 });
 const pages = truth.sources.reduce((s, x) => s + x.pageCount, 0);

@@ -62,6 +62,8 @@ export interface GenerateOptions {
   blankShare?: number;
   /** Share of PDF dossiers that get an unrelated page. */
   unrelatedShare?: number;
+  /** Catalog types to draw (default: all). */
+  types?: string[];
   onPage?: (done: number, total: number) => void;
 }
 
@@ -121,7 +123,8 @@ export function planSources(rng: Rng, options: GenerateOptions): PlannedSource[]
   const formats = options.formats;
   const queue: string[] = [];
   const refill = () => {
-    const types = [...SCANNED_TYPES];
+    const types = options.types?.length ? SCANNED_TYPES.filter((t) => options.types?.includes(t)) : [...SCANNED_TYPES];
+    if (types.length === 0) throw new Error(`no generator for the types ${options.types?.join(', ')}`);
     for (let i = types.length - 1; i > 0; i--) {
       const j = rng.int(0, i);
       [types[i], types[j]] = [types[j] as string, types[i] as string];
