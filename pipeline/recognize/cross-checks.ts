@@ -63,6 +63,9 @@ export function crossCheck(
           field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.wordsUnreadable);
         }
       }
+      // Amounts in words close with the currency ("… đồng", "… đồng chẵn"); without it the line was cut short.
+      if (!/(?:đồng|chẵn)[\s.]*$/iu.test(field.value.normalize('NFC')))
+        problems.push(`${key}: amount in words does not end with "đồng", it looks cut short`);
       const amount = fields[rule.agreesWith];
       const words = parseNumberWords(field.value);
       if (words === null) {

@@ -134,6 +134,8 @@ function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines
 
 /** Share of the page width a line must reach to have been cut by the margin rather than ended. */
 export const FULL_LINE_SHARE = 0.8;
+/** Share of the page width reached by a line that ran into the right margin itself. */
+export const FULL_MARGIN_SHARE = 0.9;
 
 /**
  * The previous piece ran to the right margin and the next line is a plain remainder ("… tỉnh Nam" / "Định"),
@@ -148,7 +150,9 @@ function filledLine(prev: Piece, next: PreparedLine): boolean {
   // A colon makes it a label line of its own ("Nguyên nhân chết: …", "Thành phần hồ sơ gồm:").
   if (/[:：]/.test(next.text)) return false;
   const words = next.text.split(/\s+/).length;
-  if (words > 6 || (upperCaseRatio(next.text) > 0.8 && words > 2)) return false;
+  // A line that reached the very margin wraps a longer remainder ("… từ ông Hồ" / "Thành Trường sang ông …").
+  const maxWords = box.x1 >= width * FULL_MARGIN_SHARE ? 10 : 6;
+  if (words > maxWords || (upperCaseRatio(next.text) > 0.8 && words > 2)) return false;
   return next.line.bbox.x0 < width * 0.5;
 }
 

@@ -113,6 +113,8 @@ export interface SyllableRestore {
   restored: string[];
   /** Other syllables without any diacritic in a name that lost some: they may have lost theirs too. */
   unsure: string[];
+  /** The listed surname the first word resembles without being it, or null. */
+  oddSurname: string | null;
 }
 
 const foldWord = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
@@ -139,5 +141,9 @@ export function restoreNameSyllables(name: string, vocabulary: NameVocabulary): 
   });
   const unsure =
     restored.length === 0 ? [] : words.filter((w, i) => !touched.has(i) && diacriticCount(w) === 0 && w.length > 1);
-  return { value: words.join(' '), restored, unsure };
+  // A first word that is no listed surname but has a listed surname's letters ("ĐỈNH" for "ĐINH") is checked.
+  const first = words[0] ?? '';
+  const surname = surnames.get(foldWord(first));
+  const oddSurname = surname && surname !== first && !touched.has(0) ? surname : null;
+  return { value: words.join(' '), restored, unsure, oddSurname };
 }

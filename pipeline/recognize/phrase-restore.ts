@@ -74,7 +74,7 @@ export function restorePhrases(value: string, pack: RulePack): PhraseRestore {
     const words = out.slice(i, i + PHRASE_WORDS);
     const read = words.join(' ').toLowerCase();
     const known = index.get(foldText(read));
-    if (!known || known.size !== 1) continue;
+    if (known?.size !== 1) continue;
     const phrase = [...known][0]!;
     // "ỦY BAN" and "UỶ BAN" are one spelling with two tone placements.
     if (canonicalTones(phrase) === canonicalTones(read)) continue;

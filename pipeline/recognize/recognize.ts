@@ -50,11 +50,10 @@ export function recognize(
       const field = fields[key];
       if (rule.type !== 'person_name' || !field || trusted.has(key)) continue;
       const better = betterNameReading(field.value, allLines);
-      if (better) {
-        field.value = better;
-        continue;
-      }
+      if (better) field.value = better;
       const fix = restoreNameSyllables(field.value, effective.settings.names);
+      if (fix.oddSurname) problems.push(`${key}: surname read ${field.value.split(' ')[0]}, check ${fix.oddSurname}`);
+      if (better) continue;
       if (fix.restored.length === 0) continue;
       field.value = fix.value;
       if (fix.unsure.length > 0) {

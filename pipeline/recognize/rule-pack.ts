@@ -144,6 +144,8 @@ const settingsSchema = z.strictObject({
       abbreviations: z.array(z.string().min(1)).default([]),
       /** Administrative phrases beyond the pack's titles and labels whose marks restore OCR slips ("xây dựng"). */
       phrases: z.array(z.string().min(1)).default([]),
+      /** Address unit words printed before a number ("hẻm 12", "Phường 14"); other words there are misreads. */
+      numberedAddressWords: z.array(z.string().min(1)).default([]),
       /** Words that need a complement ("từ", "của", "năm"): a text or address ending with one was cut short. */
       danglingWords: z.array(z.string().min(1)).default([]),
       minWordConfidence: z.number().min(0).max(1).default(0),
@@ -154,6 +156,7 @@ const settingsSchema = z.strictObject({
       extraSyllables: [],
       abbreviations: [],
       phrases: [],
+      numberedAddressWords: [],
       danglingWords: [],
       minWordConfidence: 0,
       confidenceDip: 0,

@@ -18,6 +18,8 @@ export interface WordVocabulary {
   extra: ReadonlySet<string>;
   /** Abbreviations as printed. */
   abbreviations: ReadonlySet<string>;
+  /** Lower-case address unit words that precede a number. */
+  numbered: ReadonlySet<string>;
   /** Lower-case words a value cannot end with. */
   dangling: ReadonlySet<string>;
 }
@@ -31,6 +33,7 @@ export function wordVocabulary(settings: PackSettings): WordVocabulary {
     v = {
       extra: new Set(p.extraSyllables.map((w) => w.normalize('NFC').toLowerCase())),
       abbreviations: new Set(p.abbreviations.map((w) => w.normalize('NFC'))),
+      numbered: new Set(p.numberedAddressWords.map((w) => w.normalize('NFC').toLowerCase())),
       dangling: new Set(p.danglingWords.map((w) => w.normalize('NFC').toLowerCase())),
     };
     vocabularies.set(settings, v);
@@ -65,6 +68,15 @@ export function implausibleWords(value: string, vocabulary: WordVocabulary): Imp
 export function danglingEnd(value: string, danglingWords: ReadonlySet<string>): string | null {
   const last = /(\p{L}+)[\s.,;:]*$/u.exec(value.normalize('NFC'))?.[1];
   return last && danglingWords.has(last.toLowerCase()) ? last : null;
+}
+
+/** In an address the word before a house or unit number is a unit word ("hẻm 12", "Phường 14"); another word
+ * there ("hỏm 12") is a misread. */
+export function unknownNumberedWord(value: string, unitWords: ReadonlySet<string>): string | null {
+  for (const m of value.normalize('NFC').matchAll(/(\p{L}+)\s+\d/gu)) {
+    if (!unitWords.has(m[1]!.toLowerCase())) return m[1]!;
+  }
+  return null;
 }
 
 /** Words repeated as a run of `minRun` or more: a line read twice ("… Hồ Chí Minh Thành phố Hồ Chí"). */
@@ -102,6 +114,8 @@ export function plausibilityProblems(
         problems.push(`${key}: implausible words (${bad.map((b) => `${b.word}: ${b.reason}`).join(', ')})`);
       const cut = rule.type === 'person_name' ? null : danglingEnd(field.value, vocabulary.dangling);
       if (cut) problems.push(`${key}: value ends with "${cut}", it looks cut short`);
+      const unit = rule.type === 'address' ? unknownNumberedWord(field.value, vocabulary.numbered) : null;
+      if (unit) problems.push(`${key}: "${unit}" before a number is no address unit word`);
       const twice = repeatedRun(field.value, REPEATED_RUN_WORDS);
       if (twice) problems.push(`${key}: "${twice}" read twice`);
     }

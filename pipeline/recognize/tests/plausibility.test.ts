@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
-import { danglingEnd, implausibleWords, repeatedRun, wordVocabulary } from '../value-plausibility.js';
+import {
+  danglingEnd,
+  implausibleWords,
+  repeatedRun,
+  unknownNumberedWord,
+  wordVocabulary,
+} from '../value-plausibility.js';
 import { isVietnameseSyllable, parseSyllable, splitGluedSyllables } from '../vietnamese-syllables.js';
-import { CAN_CUOC } from './sample-documents.js';
+import { CAN_CUOC, HOA_DON } from './sample-documents.js';
 
 const pack = loadRulePack();
 const vocabulary = wordVocabulary(pack.settings);
@@ -51,6 +57,26 @@ describe('value plausibility', () => {
     expect(danglingEnd('Chuyển nhượng thửa đất số 923 từ bà Lý Ngọc Ánh', dangling)).toBeNull();
     expect(repeatedRun('Quận 3, Thành phố Hồ Chí Minh Thành phố Hồ', 3)).toBe('thành phố hồ');
     expect(repeatedRun('Thôn Trung, Phong Điền, Phong Điền, Cần Thơ', 3)).toBeNull();
+  });
+
+  it('finds a misread word where an address unit word precedes a number', () => {
+    const units = vocabulary.numbered;
+    expect(unknownNumberedWord('Số 114, hỏm 12 đường Nguyễn Trãi', units)).toBe('hỏm');
+    expect(unknownNumberedWord('Số 114, hẻm 12 đường Nguyễn Trãi, Phường 9, Quận 3', units)).toBeNull();
+  });
+
+  it('sends an amount in words cut before "đồng" to review', () => {
+    const cut = HOA_DON.pages.map((p) => p.map((l) => l.replace('tám mươi nghìn đồng', 'tám mươi nghìn')));
+    const [c] = recognize(toPages(cut), pack);
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/so_tien_bang_chu: amount in words does not end with "đồng"/);
+  });
+
+  it('flags a surname that resembles a listed one without being it', () => {
+    const damaged = CAN_CUOC.pages.map((p) => p.map((l) => l.replace('NGUYỄN VĂN AN', 'ĐỈNH VĂN AN')));
+    const [c] = recognize(toPages(damaged), pack);
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/ho_ten: surname read ĐỈNH, check ĐINH/);
   });
 
   it('sends a component whose name lost a circumflex to review, and accepts the clean one', () => {
