@@ -47,6 +47,10 @@ export interface PageClass {
   genericContinuation: boolean;
   /** The top of the page looks like a first page: the national motto or a "Số: 12/…" symbol line. */
   head: boolean;
+  /** The page opens with a heading in capitals that is no catalog title: the first page of another document. */
+  heading: boolean;
+  /** The page has ink but OCR read no text: nothing shows it continues the previous document. */
+  unread: boolean;
 }
 
 /** Weights of the page score; exported so callers can tune them without touching the logic. */
@@ -154,8 +158,11 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
     continues: [],
     genericContinuation: false,
     head: false,
+    heading: false,
+    unread: false,
   };
-  if (!lines || lines.every((l) => !l.text)) return empty;
+  if (!lines) return empty;
+  if (lines.every((l) => !l.text)) return { ...empty, blank: false, score: 1, unread: true };
   const { thresholds } = pack.settings;
   const compiled = compilePack(pack);
   const pageKey = foldHaystack(
@@ -215,7 +222,25 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
     continues,
     genericContinuation: compiled.continuation.some((c) => containsPhrase(pageKey, c)),
     head: looksLikeFirstPage(lines, pack, compiled),
+    heading: title === null && opensWithHeading(lines, pack, compiled),
+    unread: false,
   };
+}
+
+/** Fewest words of a heading that opens a page. */
+export const HEADING_MIN_WORDS = 3;
+
+/**
+ * The first text line of the page is a heading: in the title zone, in capitals, at least HEADING_MIN_WORDS words,
+ * not a body heading ending with ':' and not the motto, an agency line or a copy stamp.
+ */
+function opensWithHeading(lines: PreparedLine[], pack: RulePack, compiled: CompiledPack): boolean {
+  const first = lines.find((l) => l.text.trim());
+  if (!first || first.yRel > pack.settings.titleZone) return false;
+  const text = first.text.trim();
+  if (/[:：]$/.test(text) || first.tokens.length < HEADING_MIN_WORDS || upperCaseRatio(text) < 0.9) return false;
+  const bare = first.key.replace(/ /g, '');
+  return !isListed(bare, compiled.motto) && !isListed(bare, compiled.notTitles);
 }
 
 function keywordScore(t: CompiledType, pageKey: FoldedHaystack, symbolLines: string[]): number {

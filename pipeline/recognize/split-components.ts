@@ -16,6 +16,9 @@ function startsNew(page: PageClass, current: ComponentSpan): boolean {
   if (page.continues.includes(current.type)) return false;
   // A page opening with the motto or a "Số: …" line is the first page of something, even without a title.
   if (page.head) return true;
+  // Continuing needs positive evidence: an unread page or one opening with a heading of its own is something else.
+  if (page.unread) return current.type !== 'khac';
+  if (page.heading && !page.genericContinuation) return true;
   if (page.type === 'khac' || page.type === current.type) return false;
   if (page.genericContinuation) return false;
   // Keyword evidence alone (e.g. a card back after a contract) needs its own continuation or a strong score.

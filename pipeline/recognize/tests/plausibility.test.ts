@@ -10,7 +10,7 @@ import {
   wordVocabulary,
 } from '../value-plausibility.js';
 import { isVietnameseSyllable, parseSyllable, splitGluedSyllables } from '../vietnamese-syllables.js';
-import { CAN_CUOC, HOA_DON } from './sample-documents.js';
+import { CAN_CUOC, HOA_DON, HOP_DONG } from './sample-documents.js';
 
 const pack = loadRulePack();
 const vocabulary = wordVocabulary(pack.settings);
@@ -108,5 +108,27 @@ describe('phrase restoration', () => {
   it('leaves tone-placement variants and words outside known phrases alone', () => {
     expect(restorePhrases('UỶ BAN NHÂN DÂN HUYỆN', pack).restored).toEqual([]);
     expect(restorePhrases('Về việc hướng dẫn số hóa hồ sơ', pack).restored).toEqual([]);
+  });
+});
+
+describe('page typing without positive continuation evidence', () => {
+  it('starts a khac component at a page opening with a heading of its own, not at a numbered article page', () => {
+    const other = ['BẢNG GIÁ DỊCH VỤ PHOTO', 'Photo A4 một mặt: 500 đồng/trang.', 'Ép plastic: 5.000 đồng/cái.'];
+    const components = recognize(toPages([...HOP_DONG.pages, other]), pack);
+    expect(components.map((c) => [c.type, c.pages])).toEqual([
+      ['hop_dong_chuyen_nhuong', [1, HOP_DONG.pages.length]],
+      ['khac', [HOP_DONG.pages.length + 1, HOP_DONG.pages.length + 1]],
+    ]);
+  });
+
+  it('keeps an unread page (ink, no text) out of the previous component', () => {
+    const pages = toPages(HOP_DONG.pages);
+    const unread = pageFromLines([]);
+    const components = recognize([...pages, { number: pages.length + 1, text: unread }], pack);
+    expect(components.at(-1)!.type).toBe('khac');
+    expect(components.at(-1)!.pages).toEqual([pages.length + 1, pages.length + 1]);
+    // A blank page (no text at all) still joins its neighbour.
+    const withBlank = recognize([...pages, { number: pages.length + 1, text: null }], pack);
+    expect(withBlank).toHaveLength(1);
   });
 });
