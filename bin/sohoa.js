@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('sohoa: the compiled CLI is missing; run `npm install` (or `npm run build`) in the sohoa folder first.\n');
+  process.stderr.write(
+    'sohoa: the compiled CLI is missing; run `npm install` (or `npm run build`) in the sohoa folder first.\n',
+  );
   process.exit(2);
 }
 await import(entry.href);
