@@ -108,7 +108,9 @@ function matchOne(line: PreparedLine, label: CompiledLabel): LabelHit[] {
       // A colon right after a few more words means this label is the start of a longer one.
       const rest = line.text.slice(valueStart);
       const colonAt = rest.indexOf(':');
-      if (colonAt >= 0 && (rest.slice(0, colonAt).match(/[\p{L}\p{N}]+/gu) ?? []).length <= 3) continue;
+      // Not when a number comes first: "tờ bản đồ số 34, địa chỉ: …" has its value before the next label.
+      const between = rest.slice(0, colonAt).match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (colonAt >= 0 && between.length <= 3 && !/^\d/.test(between[0] ?? '')) continue;
       quality *= 0.85;
     }
     hits.push({ owners: [label.owner], label: label.label, start, end, valueStart, quality, atLineStart, colon });

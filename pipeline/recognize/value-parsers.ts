@@ -234,6 +234,9 @@ export function parseCode(input: string): ParsedValue | null {
   const s = cleanText(input).replace(/\s*([/-])\s*/g, '$1');
   const serial = /^[A-Z]{2} ?\d{6,8}(?!\d)/u.exec(s);
   if (serial) return { value: serial[0].replace(/^([A-Z]{2})(\d)/, '$1 $2'), quality: 1 };
+  // A register entry "CS 04145" (số vào sổ cấp GCN) keeps its printed inner space.
+  const entry = /^[A-Z]{2} \d{4,5}(?!\d)/u.exec(s);
+  if (entry) return { value: entry[0], quality: 1 };
   const m = /^[\p{L}\d]+(?:[/.-][\p{L}\d]+)*/u.exec(s);
   if (!m || !/\d/.test(m[0])) return null;
   return { value: m[0], quality: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
-import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { loadRulePack, pageFromLines, parseCode, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import {
   danglingEnd,
@@ -130,5 +130,19 @@ describe('page typing without positive continuation evidence', () => {
     // A blank page (no text at all) still joins its neighbour.
     const withBlank = recognize([...pages, { number: pages.length + 1, text: null }], pack);
     expect(withBlank).toHaveLength(1);
+  });
+});
+
+describe('fields read mid-sentence', () => {
+  it('reads a map sheet number followed by another label, and a register entry with five digits', () => {
+    const lines = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'VĂN BẢN THỎA THUẬN PHÂN CHIA DI SẢN THỪA KẾ',
+      'Quyền sử dụng đất tại thửa đất số 1008, tờ bản đồ số 34, địa chỉ: Khối 5, xã Nhơn Phong',
+    ];
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.fields.thua_dat_so?.value).toBe('1008');
+    expect(c!.fields.to_ban_do_so?.value).toBe('34');
+    expect(parseCode('CS 04145')?.value).toBe('CS 04145');
   });
 });
