@@ -182,6 +182,9 @@ function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
   return next ? next.start : line.text.length;
 }
 
+/** Value types that are figures: a sentence may wrap right before them. */
+const FIGURE_TYPES: ReadonlySet<string> = new Set(['date', 'id_number', 'tax_code', 'money', 'area']);
+
 /** Candidate value pieces for a label hit: right of the label, then the line below. */
 function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLine, hit: LabelHit, f: FieldRule) {
   const out: Candidate[] = [];
@@ -195,9 +198,11 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
   // Only a label that ends its line (or has a colon) hands its value to the next line; a label word inside a
   // title or sentence does not.
   const endsLine = !cleanText(line.text.slice(hit.valueStart, end));
-  if (f.position !== 'right' && (hit.colon || (hit.atLineStart && endsLine))) {
+  if (f.position !== 'right' && (hit.colon || endsLine)) {
     const next = scope[scope.indexOf(line) + 1];
-    if (next && next.page === line.page && next.index === line.index + 1 && !startsWithLabel(ctx, next)) {
+    // A label inside a sentence hands over only a figure that opens the next line ("… đã chết ngày" / "06/07/2014").
+    const handsOver = hit.colon || hit.atLineStart || (FIGURE_TYPES.has(f.type) && /^\d/.test(next?.text ?? ''));
+    if (handsOver && next && next.page === line.page && next.index === line.index + 1 && !startsWithLabel(ctx, next)) {
       const first = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
       out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality * 0.9 });
     }

@@ -146,3 +146,16 @@ describe('fields read mid-sentence', () => {
     expect(parseCode('CS 04145')?.value).toBe('CS 04145');
   });
 });
+
+describe('figures wrapped onto the next line', () => {
+  it('takes a date that opens the line after a label ending a sentence line', () => {
+    const lines = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'VĂN BẢN THỎA THUẬN PHÂN CHIA DI SẢN THỪA KẾ',
+      'Người để lại di sản: Ông VŨ MINH SƠN, sinh năm 1945, đã chết ngày',
+      '06/07/2014 theo Trích lục khai tử số 33/TLKT.',
+    ];
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.fields.ngay_chet?.value).toBe('2014-07-06');
+  });
+});
