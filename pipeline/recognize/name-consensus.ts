@@ -2,6 +2,7 @@
 // same person's name several times (party block, signature, other documents): the reading of that name with the
 // most diacritics, when it is unambiguous, replaces a poorer one. Word spacing follows the better reading too.
 import type { PreparedLine } from './page-lines.js';
+import { canonicalTones } from './vietnamese-text.js';
 
 /** Diacritic marks and đ in a string: the evidence a reading carries. */
 export function diacriticCount(text: string): number {
@@ -93,7 +94,7 @@ function mergeByWord(name: string, readings: NameReading[]): string | null | und
       if (diacriticCount(x) > diacriticCount(best)) {
         best = x;
         tie = false;
-      } else if (diacriticCount(x) === diacriticCount(best) && x !== best) tie = true;
+      } else if (diacriticCount(x) === diacriticCount(best) && canonicalTones(x) !== canonicalTones(best)) tie = true;
     }
     return tie ? null : best;
   });

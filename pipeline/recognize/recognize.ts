@@ -10,9 +10,13 @@ import { routeForReview } from './review.js';
 import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
 import { plausibilityProblems } from './value-plausibility.js';
+import { upperCaseRatio } from './vietnamese-text.js';
 
 /** Confidence kept by a name whose other syllables may have lost their diacritics too. */
 export const NAME_UNSURE_FACTOR = 0.6;
+
+/** Share of capitals from which a text value is restored from its other printings like a name. */
+export const CAPITALS_SHARE = 0.9;
 
 export interface RecognizeOptions {
   /** Overrides of the pack's thresholds (e.g. stricter acceptance for a pilot). */
@@ -60,6 +64,13 @@ export function recognize(
         field.confidence = round(field.confidence * NAME_UNSURE_FACTOR);
         problems.push(`${key}: OCR dropped diacritics (${fix.restored.join(', ')}); check ${fix.unsure.join(' ')}`);
       }
+    }
+    // Headers and names of organisations in capitals lose marks like personal names; the body restores them.
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (rule.type !== 'text' || !field || trusted.has(key) || upperCaseRatio(field.value) < CAPITALS_SHARE) continue;
+      const better = betterNameReading(field.value, allLines);
+      if (better) field.value = better;
     }
     // Text keeps its administrative phrases: a mark slipped on one is restored from the pack's phrases.
     for (const [key, rule] of Object.entries(type.fields)) {
