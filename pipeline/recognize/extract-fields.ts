@@ -112,6 +112,17 @@ function startsWithLabel(ctx: Context, line: PreparedLine): boolean {
   return (ctx.hits.get(line) ?? []).some((h) => h.atLineStart) || ctx.blockStarts.has(line);
 }
 
+/**
+ * A line opening with a label that introduces something (a colon or text after it). A lone word left over by a
+ * wrap ("bạ" of "lệ phí trước bạ") may fold like a label ("Bà") and still continue the value above.
+ */
+function opensWithLabel(ctx: Context, line: PreparedLine): boolean {
+  const rest = (h: { valueStart: number; colon: boolean }) =>
+    h.colon || Boolean(cleanText(line.text.slice(h.valueStart)));
+  if ((ctx.hits.get(line) ?? []).some((h) => h.atLineStart && rest(h))) return true;
+  return ctx.blockStarts.has(line) && /[:：]|\s/.test(line.text.trim());
+}
+
 /** Following lines that continue a wrapped value. */
 function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines: number): Piece[] {
   const out: Piece[] = [];
@@ -120,11 +131,12 @@ function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines
   while (out.length + 1 < maxLines) {
     const next = scope[pos + 1];
     if (!next || next.page !== prev.line.page || next.index !== prev.line.index + 1) break;
-    if (startsWithLabel(ctx, next) || !next.text) break;
+    if (opensWithLabel(ctx, next) || !next.text) break;
     const prevText = prev.line.text.slice(prev.start, prev.end).trim();
     const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(next.text) || filledLine(prev, next);
     if (!wraps) break;
-    const piece = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
+    // The line opens with no label (checked above): a label-like word at its start is part of the value.
+    const piece = { line: next, start: 0, end: valueEnd(ctx, next, 1) };
     out.push(piece);
     prev = piece;
     pos++;

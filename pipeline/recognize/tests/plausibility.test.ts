@@ -159,3 +159,17 @@ describe('figures wrapped onto the next line', () => {
     expect(c!.fields.ngay_chet?.value).toBe('2014-07-06');
   });
 });
+
+describe('wrapped remainders that look like labels', () => {
+  it('keeps a lone wrapped word that folds like a label ("bạ" / "Bà") in the value above', () => {
+    const lines = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'GIẤY ỦY QUYỀN',
+      'II. Nội dung ủy quyền: Liên hệ cơ quan thuế kê khai, nộp thuế và lệ phí trước',
+      'bạ',
+      'IV. Thời hạn ủy quyền: Kể từ ngày ký đến khi hoàn thành công việc',
+    ];
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.fields.noi_dung_uy_quyen?.value).toBe('Liên hệ cơ quan thuế kê khai, nộp thuế và lệ phí trước bạ');
+  });
+});
