@@ -6,6 +6,8 @@ import { openWarehouse } from '../storage/warehouse/index.js';
 import { runCli } from './support/run-cli.js';
 
 const SAMPLES = join(import.meta.dirname, '..', 'samples');
+// OCR of the samples takes about a minute on an idle 2-core machine; allow for a loaded one.
+const CLI_TIMEOUT_MS = 15 * 60_000;
 const catalog = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'catalog.json'), 'utf8')) as {
   components: Array<{ code: string; fields?: Record<string, unknown> }>;
 };
@@ -35,79 +37,95 @@ describe('sohoa digitize (embedded)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   let first: JsonOutput;
 
-  it('digitizes the bundled samples into the --json contract shape', async () => {
-    const run = await runCli(['digitize', '--json', SAMPLES], env);
-    expect(run.stderr).not.toMatch(/TypeError|ReferenceError|at .*\.js:\d+/);
-    first = JSON.parse(run.stdout) as JsonOutput;
-    expect(run.code).toBe(first.sources.some((s) => s.status === 'failed') ? 1 : 0);
-    expect(first.sources.length).toBeGreaterThan(0);
-    for (const source of first.sources) {
-      expect(source.status, `${source.path}: ${source.error}`).toBe('done');
-      expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(source.pages.map((p) => p.number)).toEqual(Array.from({ length: source.pageCount }, (_, i) => i + 1));
-      for (const page of source.pages) {
-        expect([0, 90, 180, 270]).toContain(page.rotation);
-        expect(['ocr', 'text-layer', 'blank']).toContain(page.textSource);
-        expect(page.text.normalize('NFC')).toBe(page.text);
-      }
-      let next = 1;
-      for (const c of source.components) {
-        expect(codes.has(c.type), c.type).toBe(true);
-        expect(c.pages[0]).toBeGreaterThanOrEqual(next);
-        expect(c.pages[1]).toBeGreaterThanOrEqual(c.pages[0]);
-        next = c.pages[1] + 1;
-        expect(['accepted', 'needs_review']).toContain(c.status);
-        const known = catalog.components.find((k) => k.code === c.type)?.fields ?? {};
-        for (const [key, field] of Object.entries(c.fields)) {
-          expect(Object.hasOwn(known, key), `${c.type}.${key}`).toBe(true);
-          expect(field.page).toBeGreaterThanOrEqual(c.pages[0]);
-          expect(field.page).toBeLessThanOrEqual(c.pages[1]);
+  it(
+    'digitizes the bundled samples into the --json contract shape',
+    async () => {
+      const run = await runCli(['digitize', '--json', SAMPLES], env);
+      expect(run.stderr).not.toMatch(/TypeError|ReferenceError|at .*\.js:\d+/);
+      first = JSON.parse(run.stdout) as JsonOutput;
+      expect(run.code).toBe(first.sources.some((s) => s.status === 'failed') ? 1 : 0);
+      expect(first.sources.length).toBeGreaterThan(0);
+      for (const source of first.sources) {
+        expect(source.status, `${source.path}: ${source.error}`).toBe('done');
+        expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
+        expect(source.pages.map((p) => p.number)).toEqual(Array.from({ length: source.pageCount }, (_, i) => i + 1));
+        for (const page of source.pages) {
+          expect([0, 90, 180, 270]).toContain(page.rotation);
+          expect(['ocr', 'text-layer', 'blank']).toContain(page.textSource);
+          expect(page.text.normalize('NFC')).toBe(page.text);
+        }
+        let next = 1;
+        for (const c of source.components) {
+          expect(codes.has(c.type), c.type).toBe(true);
+          expect(c.pages[0]).toBeGreaterThanOrEqual(next);
+          expect(c.pages[1]).toBeGreaterThanOrEqual(c.pages[0]);
+          next = c.pages[1] + 1;
+          expect(['accepted', 'needs_review']).toContain(c.status);
+          const known = catalog.components.find((k) => k.code === c.type)?.fields ?? {};
+          for (const [key, field] of Object.entries(c.fields)) {
+            expect(Object.hasOwn(known, key), `${c.type}.${key}`).toBe(true);
+            expect(field.page).toBeGreaterThanOrEqual(c.pages[0]);
+            expect(field.page).toBeLessThanOrEqual(c.pages[1]);
+          }
         }
       }
-    }
-  });
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('re-running on the same files adds no rows, does no OCR and prints the same result', async () => {
-    const before = await countRows(dataDir);
-    const run = await runCli(['digitize', '--json', SAMPLES], env);
-    const again = JSON.parse(run.stdout) as JsonOutput;
-    expect(again).toEqual(first);
-    expect(await countRows(dataDir)).toEqual(before);
-  });
+  it(
+    're-running on the same files adds no rows, does no OCR and prints the same result',
+    async () => {
+      const before = await countRows(dataDir);
+      const run = await runCli(['digitize', '--json', SAMPLES], env);
+      const again = JSON.parse(run.stdout) as JsonOutput;
+      expect(again).toEqual(first);
+      expect(await countRows(dataDir)).toEqual(before);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('prints a human summary by default and exits 2 on usage errors', async () => {
-    const summary = await runCli(['digitize', SAMPLES], env);
-    expect(summary.stdout).toMatch(/\d+ done, 0 failed/);
-    const usage = await runCli(['digitize'], env);
-    expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/missing required argument/);
-    const badConfig = await runCli(['digitize', SAMPLES], { ...env, SOHOA_MAX_PAGES: 'many' });
-    expect(badConfig.code).toBe(2);
-    expect(badConfig.stderr).toMatch(/SOHOA_MAX_PAGES/);
-  });
+  it(
+    'prints a human summary by default and exits 2 on usage errors',
+    async () => {
+      const summary = await runCli(['digitize', SAMPLES], env);
+      expect(summary.stdout).toMatch(/\d+ done, 0 failed/);
+      const usage = await runCli(['digitize'], env);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toMatch(/missing required argument/);
+      const badConfig = await runCli(['digitize', SAMPLES], { ...env, SOHOA_MAX_PAGES: 'many' });
+      expect(badConfig.code).toBe(2);
+      expect(badConfig.stderr).toMatch(/SOHOA_MAX_PAGES/);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('reports bad files with their reasons and goes on with the rest of the batch', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sohoa-bad-'));
-    try {
-      writeFileSync(join(dir, 'empty.pdf'), Buffer.alloc(0));
-      writeFileSync(join(dir, 'notes.pdf'), 'this is not a PDF at all\n');
-      const jpeg = readFileSync(join(SAMPLES, firstJpeg()));
-      writeFileSync(join(dir, 'truncated.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 3)));
-      const good = join(SAMPLES, firstJpeg());
-      const run = await runCli(['digitize', '--json', dir, good, join(dir, 'missing.png')], env);
-      expect(run.code).toBe(1);
-      const out = JSON.parse(run.stdout) as JsonOutput;
-      const byName = (name: string) => out.sources.find((s) => s.path.endsWith(name));
-      expect(byName('empty.pdf')?.error).toMatch(/empty/i);
-      expect(byName('notes.pdf')?.error).toMatch(/not a supported|unsupported|does not look/i);
-      expect(byName('truncated.jpg')?.status).toBe('failed');
-      expect(byName('truncated.jpg')?.error).toMatch(/corrupt|truncat|premature/i);
-      expect(byName('missing.png')?.error).toMatch(/no such file/);
-      expect(byName(good.split('/').pop() as string)?.status).toBe('done');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    'reports bad files with their reasons and goes on with the rest of the batch',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sohoa-bad-'));
+      try {
+        writeFileSync(join(dir, 'empty.pdf'), Buffer.alloc(0));
+        writeFileSync(join(dir, 'notes.pdf'), 'this is not a PDF at all\n');
+        const jpeg = readFileSync(join(SAMPLES, firstJpeg()));
+        writeFileSync(join(dir, 'truncated.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 3)));
+        const good = join(SAMPLES, firstJpeg());
+        const run = await runCli(['digitize', '--json', dir, good, join(dir, 'missing.png')], env);
+        expect(run.code).toBe(1);
+        const out = JSON.parse(run.stdout) as JsonOutput;
+        const byName = (name: string) => out.sources.find((s) => s.path.endsWith(name));
+        expect(byName('empty.pdf')?.error).toMatch(/empty/i);
+        expect(byName('notes.pdf')?.error).toMatch(/not a supported|unsupported|does not look/i);
+        expect(byName('truncated.jpg')?.status).toBe('failed');
+        expect(byName('truncated.jpg')?.error).toMatch(/corrupt|truncat|premature/i);
+        expect(byName('missing.png')?.error).toMatch(/no such file/);
+        expect(byName(good.split('/').pop() as string)?.status).toBe('done');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    CLI_TIMEOUT_MS,
+  );
 });
 
 function firstJpeg(): string {

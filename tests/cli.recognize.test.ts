@@ -21,7 +21,7 @@ describe('sohoa recognize (re-recognition from stored OCR)', () => {
     const source = out.sources[0]!;
     expect(source.status).toBe('done');
     sha256 = source.sha256 as string;
-  });
+  }, 10 * 60_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const invoiceFields = async () => {
