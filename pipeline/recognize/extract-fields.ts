@@ -304,6 +304,20 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
   return scored.sort((a, b) => a.rank - b.rank).map((s) => s.c);
 }
 
+/**
+ * OCR may run the agency's last line into the place-date line of the right column ("TRƯỜNG Hà Nội, ngày 21 …"):
+ * the agency part is the run of words in capitals before it. The whole line when there is no place-date.
+ */
+function capitalsBeforePlaceDate(text: string): number {
+  if (!/,\s*ng[àa]y\s*\d/u.test(text)) return text.length;
+  let end = 0;
+  for (const m of text.matchAll(/\S+/gu)) {
+    if (!/\p{L}/u.test(m[0]) || m[0] !== m[0].toUpperCase()) break;
+    end = m.index + m[0].length;
+  }
+  return end;
+}
+
 function agencyHeader(ctx: Context): Candidate[] {
   const { titleZone } = ctx.input.pack.settings;
   const mottoLabels = compilePack(ctx.input.pack).mottoLabels;
@@ -312,8 +326,11 @@ function agencyHeader(ctx: Context): Candidate[] {
   for (const line of firstPageLines(ctx)) {
     if (line === titleLine || line.yRel > titleZone) break;
     // OCR may run the agency and the motto columns into one line: keep the part before the motto.
-    const cut = matchLabels(line, mottoLabels)[0]?.start ?? line.text.length;
-    const text = line.text.slice(0, cut);
+    const cut = Math.min(
+      matchLabels(line, mottoLabels)[0]?.start ?? line.text.length,
+      capitalsBeforePlaceDate(line.text),
+    );
+    const text = line.text.slice(0, cut).trimEnd();
     const key = foldKey(text);
     // "Số: 12/…" is the symbol line; "SỞ TƯ PHÁP" (folded "so tu phap") is an agency.
     if (!key || /^so \d/.test(key) || upperCaseRatio(text) < 0.7) continue;

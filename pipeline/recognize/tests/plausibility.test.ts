@@ -173,3 +173,20 @@ describe('wrapped remainders that look like labels', () => {
     expect(c!.fields.noi_dung_uy_quyen?.value).toBe('Liên hệ cơ quan thuế kê khai, nộp thuế và lệ phí trước bạ');
   });
 });
+
+describe('agency header run into the place-date line', () => {
+  it('keeps the capitals before the place-date as the agency line', () => {
+    const lines = [
+      'UBND HÀ NỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'SỞ TÀI NGUYÊN VÀ MÔI Độc lập - Tự do - Hạnh phúc',
+      'TRƯỜNG Hà Nội, ngày 21 tháng 9 năm 2021',
+      'Số: 229/STNMT-QLĐĐ',
+      'V/v giải quyết hồ sơ đăng ký biến động',
+      'Kính gửi: Văn phòng đăng ký đất đai Hà Nội',
+      'Thực hiện Thông tư số 01/2023/TT-VPCP, Sở đề nghị các đơn vị giải quyết hồ sơ.',
+    ];
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.type).toBe('cong_van');
+    expect(c!.fields.co_quan_ban_hanh?.value).toBe('UBND HÀ NỘI SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
+  });
+});
