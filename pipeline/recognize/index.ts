@@ -15,6 +15,7 @@ export { type Extraction, extractFields } from './extract-fields.js';
 export { parseNumberWords } from './number-words.js';
 export { pageFromLines, type SyntheticPageOptions } from './page-from-lines.js';
 export { type PreparedLine, prepareLines } from './page-lines.js';
+export { type PhraseRestore, restorePhrases } from './phrase-restore.js';
 export { type RecognizeOptions, recognize } from './recognize.js';
 export { routeForReview } from './review.js';
 export {
@@ -45,6 +46,23 @@ export {
   parseValue,
   type ValueType,
 } from './value-parsers.js';
+export {
+  danglingEnd,
+  type ImplausibleWord,
+  implausibleWords,
+  plausibilityProblems,
+  REPEATED_RUN_WORDS,
+  repeatedRun,
+  unknownNumberedWord,
+  WORD_VALUE_TYPES,
+  wordVocabulary,
+} from './value-plausibility.js';
+export {
+  isVietnameseSyllable,
+  parseSyllable,
+  type SyllableParse,
+  splitGluedSyllables,
+} from './vietnamese-syllables.js';
 export {
   allowedDistance,
   canonicalTones,
