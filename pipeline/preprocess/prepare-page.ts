@@ -100,8 +100,17 @@ export async function preparePage(
   let rotation: Rotation = 0;
   let skewDegrees = 0;
   if (!blank) {
-    const guess = guessOrientation(bitmap);
     const trustUpright = options.trustUprightConfidence ?? 0.5;
+    let guess = guessOrientation(bitmap);
+    if (guess.rotation !== 0 || guess.confidence < trustUpright) {
+      // Skew blurs the text lines the cheap test looks for, which sent upright scans to OSD: judge a straightened
+      // copy too, and take it only when it is confidently upright.
+      const preSkew = detectSkew(bitmap, { maxDegrees: options.maxSkewDegrees ?? 5, stepDegrees: 0.25 });
+      if (Math.abs(preSkew) >= 0.5) {
+        const second = guessOrientation(await analysisBitmap(gray, width, height, dpi, options, -preSkew));
+        if (second.rotation === 0 && second.confidence >= trustUpright) guess = second;
+      }
+    }
     if (guess.rotation !== 0 || guess.confidence < trustUpright) {
       const k = Math.min(1, (options.orientationDpi ?? 150) / dpi);
       // Stamped with its real resolution: Tesseract's OSD rejects a copy whose density says otherwise.
@@ -147,10 +156,26 @@ export async function preparePage(
   return { image, ocrImage, width: info.width, height: info.height, dpi, rotation, skewDegrees, blank };
 }
 
-async function analysisBitmap(gray: Buffer, width: number, height: number, dpi: number, options: PreprocessOptions) {
+async function analysisBitmap(
+  gray: Buffer,
+  width: number,
+  height: number,
+  dpi: number,
+  options: PreprocessOptions,
+  turnDegrees = 0,
+) {
   const k = Math.min(1, (options.analysisDpi ?? 100) / dpi);
   const w = Math.max(1, Math.round(width * k));
   const h = Math.max(1, Math.round(height * k));
+  if (turnDegrees !== 0) {
+    const turned = await sharp(gray, { raw: { width, height, channels: 1 } })
+      .resize(w, h, { fit: 'fill' })
+      .rotate(turnDegrees, { background: WHITE })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return binarise(turned.data, turned.info.width, turned.info.height, options.inkThreshold ?? 160);
+  }
   const small =
     k < 1
       ? await sharp(gray, { raw: { width, height, channels: 1 } })
