@@ -3,7 +3,7 @@
 // per second, the speed-up of two workers over one, the per-page time spent in the queue, object store and database
 // against OCR time, and whether the distributed results equal the embedded ones.
 // Needs the built CLI (`npm run build`), Redis and PostgreSQL (as for the tests).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { FLOW_QUEUES } from '../workers/digitize-flow.js';
 import type { StageTimings } from '../workers/stage-timings.js';
+import { generateCorpus } from './bench/generate-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,23 +38,7 @@ if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('build th
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-dist-'));
 const corpus = args.corpus ?? join(work, 'corpus');
 if (!args.corpus) {
-  const gen = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/generate-dossiers.ts',
-      '--out',
-      corpus,
-      '--seed',
-      args.seed,
-      '--pages',
-      args.pages,
-      '--quiet',
-    ],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  if (gen.status !== 0) throw new Error('corpus generation failed');
+  generateCorpus(corpus, { seed: args.seed, pages: args.pages, quiet: true });
 }
 
 type Output = {

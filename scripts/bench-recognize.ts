@@ -1,8 +1,3 @@
-// Re-recognition throughput: `sohoa recognize` over N stored pages (default 1,000), no OCR.
-// A small generated corpus is digitized once (real OCR), then its sources are cloned in the warehouse (new ids and
-// hashes, the same stored OCR objects) until N pages are stored. Prints pages per second for a dry run and for a run
-// that writes (a new rule-pack version stamps every source; changed ones are rewritten).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +8,7 @@ import { runDigitize } from '../cli/digitize-command.js';
 import { runRecognize } from '../cli/recognize-command.js';
 import { objectKeys } from '../pipeline/object-keys.js';
 import { openWarehouse } from '../storage/warehouse/index.js';
+import { generateCorpus } from './bench/generate-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,23 +21,7 @@ const { values: args } = parseArgs({
 const target = Number(args.pages);
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-recognize-'));
 const corpus = join(work, 'corpus');
-const gen = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    'scripts/generate-dossiers.ts',
-    '--out',
-    corpus,
-    '--seed',
-    args.seed,
-    '--pages',
-    args['corpus-pages'],
-    '--quiet',
-  ],
-  { stdio: ['ignore', 'inherit', 'inherit'] },
-);
-if (gen.status !== 0) throw new Error('corpus generation failed');
+generateCorpus(corpus, { seed: args.seed, pages: args['corpus-pages'], quiet: true });
 const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8')) as { sources: Array<{ path: string }> };
 const config = loadConfig({ ...process.env, SOHOA_DATA_DIR: join(work, 'data') });
 console.error(`digitizing ${truth.sources.length} files once (OCR)…`);

@@ -1,7 +1,3 @@
-// `npm run bench`: generates a fresh dossier corpus (seeded), digitizes it with the embedded pipeline in this process,
-// and prints recognition accuracy against the generator's ground truth, throughput, peak RSS and, where the native
-// `tesseract` CLI is installed, the pipeline's throughput relative to native tesseract on the same page images.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +6,7 @@ import { loadConfig } from '../cli/config.js';
 import { runDigitize } from '../cli/digitize-command.js';
 import { runRecognize } from '../cli/recognize-command.js';
 import { objectKeys } from '../pipeline/object-keys.js';
+import { generateCorpus } from './bench/generate-corpus.js';
 import { pct, type ResultSource, scoreRun, type TruthSource } from './bench/score.js';
 import { nativeTesseractAvailable, runNativeTesseract } from './bench-ocr-native.js';
 
@@ -30,23 +27,7 @@ const { values: args } = parseArgs({
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-'));
 const corpus = args.corpus ?? join(work, 'corpus');
 if (!args.corpus) {
-  const gen = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/generate-dossiers.ts',
-      '--out',
-      corpus,
-      '--seed',
-      args.seed,
-      '--pages',
-      args.pages,
-      ...(args.types ? ['--types', args.types] : []),
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  if (gen.status !== 0) throw new Error('corpus generation failed');
+  generateCorpus(corpus, { seed: args.seed, pages: args.pages, ...(args.types ? { types: args.types } : {}) });
 }
 const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8')) as { seed?: number; sources: TruthSource[] };
 const files = truth.sources.map((s) => join(corpus, s.path));
