@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -63,7 +63,14 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
   const release = acquireFolderLock(join(dataDir, 'warehouse.lock'));
   let client: PGlite | null = null;
   try {
-    client = await PGlite.create(join(dataDir, 'warehouse'));
+    const folder = join(dataDir, 'warehouse');
+    if (!existsSync(join(folder, 'PG_VERSION'))) {
+      // Creating a database grows PGlite's memory to ~0.8 GB and keeps it; a fresh instance on the created folder
+      // needs ~0.4 GB less for the rest of the process.
+      const created = await PGlite.create(folder);
+      await created.close();
+    }
+    client = await PGlite.create(folder);
     const db = drizzlePglite({ client, schema: { ...warehouseSchema, ...options.extraSchema } });
     await migrateWarehouse(db, options.migrationsFolder);
     const opened = client;
