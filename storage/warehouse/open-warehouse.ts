@@ -52,6 +52,30 @@ export function describeDatabaseUrl(databaseUrl: string): string {
   }
 }
 
+/** The Warehouse over an opened, migrated connection; close runs once. */
+function assemble(
+  kind: Warehouse['kind'],
+  db: unknown,
+  ping: () => Promise<unknown>,
+  close: () => Promise<void>,
+): Warehouse {
+  const handle = db as WarehouseDb;
+  let closed = false;
+  return {
+    repo: createWarehouseRepository(handle),
+    kind,
+    db: handle,
+    async ping() {
+      await ping();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await close();
+    },
+  };
+}
+
 /** Opens the warehouse and applies pending migrations. */
 export async function openWarehouse(options: OpenWarehouseOptions): Promise<Warehouse> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
@@ -74,25 +98,18 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
     const db = drizzlePglite({ client, schema: { ...warehouseSchema, ...options.extraSchema } });
     await migrateWarehouse(db, options.migrationsFolder);
     const opened = client;
-    let closed = false;
-    const handle = db as unknown as WarehouseDb;
-    return {
-      repo: createWarehouseRepository(handle),
-      kind: 'pglite',
-      db: handle,
-      async ping() {
-        await opened.query('select 1');
-      },
-      async close() {
-        if (closed) return;
-        closed = true;
+    return assemble(
+      'pglite',
+      db,
+      () => opened.query('select 1'),
+      async () => {
         try {
           await opened.close();
         } finally {
           release();
         }
       },
-    };
+    );
   } catch (err) {
     await client?.close().catch(() => {});
     release();
@@ -122,21 +139,12 @@ async function openPostgres(databaseUrl: string, options: OpenWarehouseOptions):
   try {
     const db = drizzleNodePg({ client: pool, schema: { ...warehouseSchema, ...options.extraSchema } });
     await migrateWarehouse(db, options.migrationsFolder);
-    let closed = false;
-    const handle = db as unknown as WarehouseDb;
-    return {
-      repo: createWarehouseRepository(handle),
-      kind: 'postgres',
-      db: handle,
-      async ping() {
-        await pool.query('select 1');
-      },
-      async close() {
-        if (closed) return;
-        closed = true;
-        await pool.end();
-      },
-    };
+    return assemble(
+      'postgres',
+      db,
+      () => pool.query('select 1'),
+      () => pool.end(),
+    );
   } catch (err) {
     await pool.end().catch(() => {});
     throw new Error(`warehouse: migrating ${describeDatabaseUrl(databaseUrl)} failed: ${(err as Error).message}`, {
