@@ -15,7 +15,8 @@ const optionsSchema = z.object({
   maxFilesPerRequest: int(20),
   maxJsonBytes: int(64 * 1024),
   rateLimitPerMinute: int(600),
-  tokenCacheMs: z.coerce.number().int().min(0).default(10_000),
+  // 0: every request looks its token up (one indexed read), so a revocation is refused at once.
+  tokenCacheMs: z.coerce.number().int().min(0).default(0),
   presignTtlSeconds: int(300),
   ssePollMs: int(2000),
   sseHeartbeatMs: int(15_000),

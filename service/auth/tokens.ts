@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import { SERVICE_ROLES, type ServiceRole, serviceTokens } from '../../schemas/service.schema.js';
 import type { ServiceDb } from '../service-db.js';
 
@@ -58,4 +58,60 @@ export function cachedTokenLookup(
     cache.set(key, { identity, until: Date.now() + options.ttlMs });
     return identity;
   };
+}
+
+export interface ListedToken extends TokenIdentity {
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Every token without its secret or hash (neither is shown once issued), oldest first. */
+export async function listTokens(db: ServiceDb): Promise<ListedToken[]> {
+  return db
+    .select({
+      id: serviceTokens.id,
+      name: serviceTokens.name,
+      role: serviceTokens.role,
+      createdAt: serviceTokens.createdAt,
+      revokedAt: serviceTokens.revokedAt,
+    })
+    .from(serviceTokens)
+    .orderBy(asc(serviceTokens.createdAt), asc(serviceTokens.id));
+}
+
+/** A token id or a unique prefix of one (at least 4 characters, as `sohoa token list` prints them). */
+const ID_PREFIX = /^[0-9a-f-]{4,36}$/;
+
+export class TokenRevokeError extends Error {
+  override name = 'TokenRevokeError';
+}
+
+/**
+ * Revokes the token whose id is `idOrPrefix` or starts with it; refuses an ambiguous or unknown prefix. Revoking an
+ * already revoked token keeps its first revocation time. Returns the token as listed after the change.
+ */
+export async function revokeToken(db: ServiceDb, idOrPrefix: string): Promise<ListedToken> {
+  const wanted = idOrPrefix.trim().toLowerCase();
+  if (!ID_PREFIX.test(wanted)) {
+    throw new TokenRevokeError(`"${idOrPrefix}" is not a token id or id prefix (4+ hex digits, see sohoa token list)`);
+  }
+  const matches = await db
+    .select({ id: serviceTokens.id })
+    .from(serviceTokens)
+    .where(like(sql`${serviceTokens.id}::text`, `${wanted}%`))
+    .limit(2);
+  if (matches.length === 0) throw new TokenRevokeError(`no token id starts with ${wanted}`);
+  if (matches.length > 1) throw new TokenRevokeError(`several tokens start with ${wanted}; give more of the id`);
+  const [row] = await db
+    .update(serviceTokens)
+    .set({ revokedAt: sql`coalesce(${serviceTokens.revokedAt}, now())` })
+    .where(eq(serviceTokens.id, matches[0]!.id))
+    .returning({
+      id: serviceTokens.id,
+      name: serviceTokens.name,
+      role: serviceTokens.role,
+      createdAt: serviceTokens.createdAt,
+      revokedAt: serviceTokens.revokedAt,
+    });
+  return row!;
 }

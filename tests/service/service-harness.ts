@@ -30,6 +30,8 @@ export interface Harness {
   service: RunningService;
   url: string;
   tokens: Record<ServiceRole, string>;
+  /** The environment that points the CLI at the same data folder and database (PostgreSQL only: PGlite is locked). */
+  cliEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startHarness(
     service,
     url: service.url,
     tokens,
+    cliEnv: { SOHOA_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env },
     async close() {
       await service.close();
       await rm(dataDir, { recursive: true, force: true });
