@@ -20,6 +20,8 @@ const optionsSchema = z.object({
   presignTtlSeconds: int(300),
   ssePollMs: int(2000),
   sseHeartbeatMs: int(15_000),
+  /** A province's own procedure catalog (same format as service/data/procedures.json); unset = the bundled one. */
+  proceduresFile: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Consume digitize jobs inside the service process (embedded mode; also with BullMQ unless workers run elsewhere). */
   consumeJobs: z
@@ -42,6 +44,7 @@ const ENV: Record<keyof ServiceOptions, string> = {
   presignTtlSeconds: 'SOHOA_PRESIGN_TTL_SECONDS',
   ssePollMs: 'SOHOA_SSE_POLL_MS',
   sseHeartbeatMs: 'SOHOA_SSE_HEARTBEAT_MS',
+  proceduresFile: 'SOHOA_PROCEDURES_FILE',
   logLevel: 'SOHOA_LOG_LEVEL',
   consumeJobs: 'SOHOA_SERVICE_CONSUME_JOBS',
 };

@@ -30,7 +30,7 @@ export async function startService(
   extra: { now?: () => Date; env?: Record<string, string | undefined> } = {},
 ): Promise<RunningService> {
   const catalog = loadComponentCatalog();
-  const procedures = loadProcedureCatalog(catalog.codes);
+  const procedures = loadProcedureCatalog(catalog.codes, options.proceduresFile);
   const holidays = loadHolidayTable();
   const runtime = await openServiceRuntime(config);
   const queue = createJobQueueFromEnv({ REDIS_URL: config.redisUrl, ...(extra.env ?? {}) });

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../../pipeline/package-root.js';
 
+/** national: a mã TTHC of the national procedure database; provincial: a local code the province's catalog replaces. */
+export const CODE_SCOPES = ['national', 'provincial'] as const;
+export type CodeScope = (typeof CODE_SCOPES)[number];
+
 export interface Procedure {
   code: string;
+  codeScope: CodeScope;
   name: string;
   field: string;
   processingWorkingDays: number;
@@ -13,8 +18,12 @@ export interface Procedure {
   optional: string[];
 }
 
+/** National procedure codes are one digit, a dot and six digits (a provincial suffix such as .H56 is stripped). */
+const NATIONAL_CODE = /^\d\.\d{6}$/;
+
 const procedureSchema = z.object({
-  code: z.string().min(1),
+  code: z.string().min(1).max(64),
+  codeScope: z.enum(CODE_SCOPES).default('national'),
   name: z.string().min(1),
   field: z.string().min(1),
   processingWorkingDays: z.number().int().min(0),
@@ -37,6 +46,11 @@ export function parseProcedureCatalog(json: unknown, componentCodes: ReadonlySet
   const byCode = new Map<string, Procedure>();
   for (const p of procedures) {
     if (byCode.has(p.code)) throw new Error(`procedure catalog: code ${p.code} appears twice`);
+    if (p.codeScope === 'national' && !NATIONAL_CODE.test(p.code)) {
+      throw new Error(
+        `procedure catalog: ${p.code} is not a national procedure code (N.NNNNNN); mark it "codeScope": "provincial"`,
+      );
+    }
     for (const type of [...p.required, ...p.optional]) {
       if (!componentCodes.has(type)) {
         throw new Error(

@@ -141,7 +141,7 @@ describe.each([
       const dossier = await (
         await call('POST', '/dossiers', {
           role: 'intake',
-          json: { procedureCode: 'HT-XAC-NHAN-TTHN', applicant: { id: '079203054321' } },
+          json: { procedureCode: '1.004873', applicant: { id: '079203054321' } },
         })
       ).json();
       const form = new FormData();
