@@ -25,6 +25,7 @@ import { checkSubjectId } from '../../service/subjects/subject-id.js';
 const catalog = loadComponentCatalog();
 const PROCEDURE = {
   code: 'T',
+  codeScope: 'provincial' as const,
   name: 'test',
   field: 'test',
   processingWorkingDays: 1,
