@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { checkResponses } from './api/response-check.js';
 import type { ServiceDeps } from './app-deps.js';
 import { type Permission, roleMay } from './auth/permissions.js';
 import { cachedTokenLookup, findToken, hashToken } from './auth/tokens.js';
@@ -54,13 +55,15 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
 
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      // 3.1: its schemas are JSON Schema, so the TypeBox ones (nullable as a union with null) are taken as they are.
+      openapi: '3.1.0',
       info: { title: 'sohoa intake and reuse service', version: '1' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
   });
 
+  if (options.validateResponses) checkResponses(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -20,6 +20,11 @@ const optionsSchema = z.object({
   presignTtlSeconds: int(300),
   ssePollMs: int(2000),
   sseHeartbeatMs: int(15_000),
+  /** Check every JSON answer against its declared response schema (a mismatch answers 500); tests turn it on. */
+  validateResponses: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** A province's own procedure catalog (same format as service/data/procedures.json); unset = the bundled one. */
   proceduresFile: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,6 +49,7 @@ const ENV: Record<keyof ServiceOptions, string> = {
   presignTtlSeconds: 'SOHOA_PRESIGN_TTL_SECONDS',
   ssePollMs: 'SOHOA_SSE_POLL_MS',
   sseHeartbeatMs: 'SOHOA_SSE_HEARTBEAT_MS',
+  validateResponses: 'SOHOA_VALIDATE_RESPONSES',
   proceduresFile: 'SOHOA_PROCEDURES_FILE',
   logLevel: 'SOHOA_LOG_LEVEL',
   consumeJobs: 'SOHOA_SERVICE_CONSUME_JOBS',

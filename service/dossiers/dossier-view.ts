@@ -3,49 +3,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { dossierFindings } from '../../pipeline/recognize/index.js';
 import { dossierFiles, dossiers } from '../../schemas/service.schema.js';
-import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
+import { pages, sources } from '../../schemas/warehouse.schema.js';
+import type { StoredComponent, WarehouseRepository } from '../../storage/warehouse/index.js';
+import type { FileView, Finding } from '../api/dossier.schema.js';
 import type { ComponentCatalog } from '../component-catalog.js';
 import type { Procedure } from '../procedures/procedure-catalog.js';
 import type { ServiceDb } from '../service-db.js';
-
-export interface FieldView {
-  value: string;
-  confidence: number;
-  page: number;
-  state: 'machine' | 'needs_review' | 'confirmed';
-}
-
-export interface ComponentView {
-  id: string;
-  type: string;
-  pages: [number, number];
-  confidence: number;
-  status: 'accepted' | 'needs_review';
-  reasons: string[];
-  fields: Record<string, FieldView>;
-}
-
-export interface FileView {
-  id: string;
-  fileName: string;
-  sha256: string;
-  byteSize: number;
-  mediaType: string;
-  status: 'queued' | 'processing' | 'done' | 'failed';
-  error?: string;
-  pageCount: number | null;
-  pages: Array<{ number: number; rotation: number; textSource: string; confidence: number; text: string }>;
-  components: ComponentView[];
-}
-
-export interface Finding {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  detail: string;
-  componentId?: string;
-  /** Cross-document findings involve several components. */
-  componentIds?: string[];
-}
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -54,51 +17,12 @@ export async function getDossierRow(db: ServiceDb, id: string): Promise<DossierR
   return row ?? null;
 }
 
-/** Components (with ids and field states) of the given sources, ordered like the CLI output. */
-export async function componentsOfSources(db: ServiceDb, sourceIds: string[]): Promise<Map<string, ComponentView[]>> {
-  const out = new Map<string, ComponentView[]>();
-  if (sourceIds.length === 0) return out;
-  const rows = await db
-    .select()
-    .from(components)
-    .where(inArray(components.sourceId, sourceIds))
-    .orderBy(asc(components.firstPage), asc(components.lastPage), asc(components.type), asc(components.createdAt));
-  const fieldRows =
-    rows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(fields)
-          .where(
-            inArray(
-              fields.componentId,
-              rows.map((r) => r.id),
-            ),
-          )
-          .orderBy(asc(fields.key));
-  const byComponent = new Map<string, Record<string, FieldView>>();
-  for (const f of fieldRows) {
-    const record = byComponent.get(f.componentId) ?? {};
-    record[f.key] = { value: f.value, confidence: f.confidence, page: f.page, state: f.state };
-    byComponent.set(f.componentId, record);
-  }
-  for (const c of rows) {
-    const list = out.get(c.sourceId) ?? [];
-    list.push({
-      id: c.id,
-      type: c.type,
-      pages: [c.firstPage, c.lastPage],
-      confidence: c.confidence,
-      status: c.status,
-      reasons: c.reasons ?? [],
-      fields: byComponent.get(c.id) ?? {},
-    });
-    out.set(c.sourceId, list);
-  }
-  return out;
-}
-
-export async function dossierFilesView(db: ServiceDb, dossierId: string): Promise<FileView[]> {
+/** The dossier's files with their pages and components; components of all files come from one repository read. */
+export async function dossierFilesView(
+  db: ServiceDb,
+  repo: Pick<WarehouseRepository, 'getStoredComponents'>,
+  dossierId: string,
+): Promise<FileView[]> {
   const files = await db
     .select()
     .from(dossierFiles)
@@ -137,7 +61,7 @@ export async function dossierFilesView(db: ServiceDb, dossierId: string): Promis
           .from(pages)
           .where(inArray(pages.sourceId, ids))
           .orderBy(asc(pages.number));
-  const componentMap = await componentsOfSources(db, ids);
+  const componentMap = await repo.getStoredComponents(ids);
   return files.map((f) => {
     const s = bySha.get(f.sha256);
     return {
@@ -149,11 +73,7 @@ export async function dossierFilesView(db: ServiceDb, dossierId: string): Promis
       status: s ? s.status : 'queued',
       ...(s?.error ? { error: s.error } : {}),
       pageCount: s?.pageCount ?? null,
-      pages: s
-        ? pageRows
-            .filter((p) => p.sourceId === s.id)
-            .map(({ sourceId: _s, ...p }) => ({ ...p, rotation: p.rotation as number }))
-        : [],
+      pages: s ? pageRows.filter((p) => p.sourceId === s.id).map(({ sourceId: _s, ...p }) => p) : [],
       components: s ? (componentMap.get(s.id) ?? []) : [],
     };
   });
@@ -175,7 +95,7 @@ export function consistencyFindings(
   const findings: Finding[] = [];
   const receivedOn = dossier.receivedAt.toISOString().slice(0, 10);
   const accepted = new Set([...procedure.required, ...procedure.optional, 'khac']);
-  const idCards: ComponentView[] = [];
+  const idCards: StoredComponent[] = [];
   for (const f of files) {
     if (f.status === 'failed') {
       findings.push({ code: 'file_failed', severity: 'error', detail: `${f.fileName}: ${f.error ?? 'failed'}` });

@@ -4,6 +4,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { corrections, dossierFiles, dossiers } from '../../schemas/service.schema.js';
 import { components, fields, sources } from '../../schemas/warehouse.schema.js';
+import type { ReviewItem } from '../api/review.schema.js';
 import type { ComponentCatalog } from '../component-catalog.js';
 import { problems } from '../problem.js';
 import type { ServiceDb } from '../service-db.js';
@@ -168,17 +169,6 @@ export async function reapplyComponentCorrections(db: ServiceDb, sourceId: strin
     applied += 1;
   }
   return applied;
-}
-
-export interface ReviewItem {
-  componentId: string;
-  type: string;
-  pages: [number, number];
-  reasons: string[];
-  sourceSha256: string;
-  dossierId: string | null;
-  dossierCode: string | null;
-  dueDate: string | null;
 }
 
 /** Components that need review, the dossier due soonest first (components of no dossier last). */

@@ -2,6 +2,16 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { dossierFiles } from '../../schemas/service.schema.js';
 import { submitSource } from '../../workers/digitize-jobs.js';
+import {
+  type DossierSummary,
+  DossierSummarySchema,
+  type DossierView,
+  DossierViewSchema,
+  EventStreamResponse,
+  ProcedureListSchema,
+  UploadAcceptedSchema,
+} from '../api/dossier.schema.js';
+import { responses } from '../api/problem.schema.js';
 import { identityOf, type ServiceDeps } from '../app-deps.js';
 import { auditRead } from '../audit/audit-log.js';
 import { CalendarCoverageError, vietnamDate } from '../calendar/working-days.js';
@@ -37,16 +47,7 @@ const CreateDossierBody = Type.Object(
 );
 type CreateDossierBody = Static<typeof CreateDossierBody>;
 
-const DossierSummary = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  procedureCode: Type.String(),
-  applicantId: Type.String(),
-  receivedAt: Type.String(),
-  dueDate: Type.String(),
-});
-
-function summary(row: NonNullable<Awaited<ReturnType<typeof getDossierRow>>>) {
+function summary(row: NonNullable<Awaited<ReturnType<typeof getDossierRow>>>): DossierSummary {
   return {
     id: row.id,
     code: row.code,
@@ -72,17 +73,26 @@ function fileStatusLine(files: FileStatus[]) {
 export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const { db } = deps.database;
 
-  app.get('/procedures', { config: { permission: 'procedure:read' }, schema: { tags: ['procedures'] } }, async () => ({
-    procedures: deps.procedures.list(),
-  }));
+  app.get(
+    '/procedures',
+    {
+      config: { permission: 'procedure:read' },
+      schema: { tags: ['procedures'], response: responses({ 200: ProcedureListSchema }) },
+    },
+    async () => ({ procedures: deps.procedures.list() }),
+  );
 
   app.post<{ Body: CreateDossierBody }>(
     '/dossiers',
     {
       config: { permission: 'dossier:create' },
-      schema: { tags: ['dossiers'], body: CreateDossierBody, response: { 201: DossierSummary } },
+      schema: {
+        tags: ['dossiers'],
+        body: CreateDossierBody,
+        response: responses({ 201: DossierSummarySchema }, 422),
+      },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<DossierSummary> => {
       const procedure = deps.procedures.get(request.body.procedureCode);
       if (!procedure) throw problems.unprocessable(`unknown procedure ${request.body.procedureCode} (GET /procedures)`);
       const subject = checkSubjectId(request.body.applicant.id);
@@ -109,14 +119,17 @@ export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): 
 
   app.get<{ Params: DossierParams }>(
     '/dossiers/:id',
-    { config: { permission: 'dossier:read' }, schema: { tags: ['dossiers'], params: DossierParams } },
-    async (request) => {
+    {
+      config: { permission: 'dossier:read' },
+      schema: { tags: ['dossiers'], params: DossierParams, response: responses({ 200: DossierViewSchema }, 404) },
+    },
+    async (request): Promise<DossierView> => {
       const row = await getDossierRow(db, request.params.id);
       if (!row) throw problems.notFound(`no dossier ${request.params.id}`);
       const procedure = deps.procedures.get(row.procedureCode);
       if (!procedure)
         throw new Error(`dossier ${row.id} names procedure ${row.procedureCode}, missing from the catalog`);
-      const files = await dossierFilesView(db, row.id);
+      const files = await dossierFilesView(db, deps.database.warehouse.repo, row.id);
       const missing = missingTypes(procedure, files);
       const onFile =
         missing.length > 0 ? await subjectDocuments(db, deps.catalog, row.applicantId, vietnamDate(deps.now())) : [];
@@ -157,6 +170,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): 
         params: DossierParams,
         consumes: ['multipart/form-data'],
         description: 'One or more scans (PDF, JPEG, PNG, WebP, TIFF) as multipart parts, streamed to the object store.',
+        response: responses({ 202: UploadAcceptedSchema }, 404, 413, 415),
       },
     },
     async (request, reply) => {
@@ -234,7 +248,12 @@ export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): 
     '/dossiers/:id/events',
     {
       config: { permission: 'dossier:read' },
-      schema: { tags: ['dossiers'], params: DossierParams, description: 'Processing progress as server-sent events.' },
+      schema: {
+        tags: ['dossiers'],
+        params: DossierParams,
+        description: 'Processing progress as server-sent events.',
+        response: responses({ 200: EventStreamResponse }, 404),
+      },
     },
     async (request, reply) => {
       const row = await getDossierRow(db, request.params.id);

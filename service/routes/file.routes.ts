@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { objectKeys } from '../../pipeline/object-keys.js';
 import { dossierFiles } from '../../schemas/service.schema.js';
 import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
+import { downloadResponse } from '../api/health.schema.js';
+import { responses } from '../api/problem.schema.js';
 import type { ServiceDeps } from '../app-deps.js';
 import { auditRead } from '../audit/audit-log.js';
 import { getDossierRow } from '../dossiers/dossier-view.js';
@@ -25,6 +27,8 @@ const DownloadQuery = Type.Object(
   { additionalProperties: false },
 );
 type DownloadQuery = Static<typeof DownloadQuery>;
+/** Media types an original can have (uploads are typed by content). */
+const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/tiff'];
 
 /** Header-safe file name for Content-Disposition (RFC 6266 with an RFC 5987 UTF-8 form). */
 function disposition(name: string): string {
@@ -79,7 +83,12 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     '/dossiers/:id/files/:fileId/original',
     {
       config: { permission: 'file:read' },
-      schema: { tags: ['files'], params: FileParams, querystring: DownloadQuery },
+      schema: {
+        tags: ['files'],
+        params: FileParams,
+        querystring: DownloadQuery,
+        response: responses({ 200: downloadResponse(SCAN_TYPES) }, 404, 409),
+      },
     },
     async (request, reply) => {
       const { dossier, file } = await fileOf(request.params.id, request.params.fileId);
@@ -92,7 +101,12 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     '/dossiers/:id/files/:fileId/pages/:n/image',
     {
       config: { permission: 'file:read' },
-      schema: { tags: ['files'], params: PageParams, querystring: DownloadQuery },
+      schema: {
+        tags: ['files'],
+        params: PageParams,
+        querystring: DownloadQuery,
+        response: responses({ 200: downloadResponse(['image/png']) }, 404, 409),
+      },
     },
     async (request, reply) => {
       const { dossier, file } = await fileOf(request.params.id, request.params.fileId);
@@ -112,7 +126,12 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     '/components/:id/pdf',
     {
       config: { permission: 'file:read' },
-      schema: { tags: ['files'], params: ComponentParams, querystring: DownloadQuery },
+      schema: {
+        tags: ['files'],
+        params: ComponentParams,
+        querystring: DownloadQuery,
+        response: responses({ 200: downloadResponse(['application/pdf']) }, 404, 409),
+      },
     },
     async (request, reply) => {
       const [c] = await db

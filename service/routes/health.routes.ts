@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DIGITIZE_QUEUE } from '../../workers/digitize-jobs.js';
+import { LiveSchema, ReadySchema } from '../api/health.schema.js';
+import { publicResponses } from '../api/problem.schema.js';
 import type { ServiceDeps } from '../app-deps.js';
 
 async function check(
@@ -15,15 +17,23 @@ async function check(
 }
 
 export function registerHealthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
-  app.get('/healthz', { schema: { tags: ['health'], security: [] } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['health'], security: [] } }, async (_request, reply) => {
-    const checks = await Promise.all([
-      check('database', () => deps.database.ping()),
-      check('objectStore', () => deps.store.exists('readyz-probe')),
-      check('queue', () => deps.queue.counts(DIGITIZE_QUEUE)),
-    ]);
-    const ready = checks.every((c) => c.ok);
-    reply.code(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not ready', checks };
-  });
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], security: [], response: publicResponses({ 200: LiveSchema }) } },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    { schema: { tags: ['health'], security: [], response: publicResponses({ 200: ReadySchema, 503: ReadySchema }) } },
+    async (_request, reply) => {
+      const checks = await Promise.all([
+        check('database', () => deps.database.ping()),
+        check('objectStore', () => deps.store.exists('readyz-probe')),
+        check('queue', () => deps.queue.counts(DIGITIZE_QUEUE)),
+      ]);
+      const ready = checks.every((c) => c.ok);
+      reply.code(ready ? 200 : 503);
+      return { status: ready ? ('ready' as const) : ('not ready' as const), checks };
+    },
+  );
 }

@@ -1,5 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { responses } from '../api/problem.schema.js';
+import { ComponentCorrectedSchema, FieldCorrectedSchema, ReviewQueueSchema } from '../api/review.schema.js';
 import { identityOf, type ServiceDeps } from '../app-deps.js';
 import { correctComponent, correctField, reviewQueue } from '../review/corrections.js';
 
@@ -30,7 +32,12 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): v
     '/components/:id',
     {
       config: { permission: 'review:write' },
-      schema: { tags: ['review'], params: ComponentParams, body: ComponentPatch },
+      schema: {
+        tags: ['review'],
+        params: ComponentParams,
+        body: ComponentPatch,
+        response: responses({ 200: ComponentCorrectedSchema }, 404, 422),
+      },
     },
     async (request) => {
       await correctComponent(db, deps.catalog, {
@@ -39,12 +46,20 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): v
         ...(request.body.pages !== undefined ? { pages: request.body.pages as [number, number] } : {}),
         by: identityOf(request).name,
       });
-      return { componentId: request.params.id, status: 'accepted' };
+      return { componentId: request.params.id, status: 'accepted' as const };
     },
   );
   app.patch<{ Params: Static<typeof FieldParams>; Body: Static<typeof FieldPatch> }>(
     '/components/:id/fields/:key',
-    { config: { permission: 'review:write' }, schema: { tags: ['review'], params: FieldParams, body: FieldPatch } },
+    {
+      config: { permission: 'review:write' },
+      schema: {
+        tags: ['review'],
+        params: FieldParams,
+        body: FieldPatch,
+        response: responses({ 200: FieldCorrectedSchema }, 404, 422),
+      },
+    },
     async (request) => {
       await correctField(db, deps.catalog, {
         componentId: request.params.id,
@@ -52,12 +67,15 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): v
         value: request.body.value,
         by: identityOf(request).name,
       });
-      return { componentId: request.params.id, key: request.params.key, state: 'confirmed' };
+      return { componentId: request.params.id, key: request.params.key, state: 'confirmed' as const };
     },
   );
   app.get<{ Querystring: Static<typeof QueueQuery> }>(
     '/review-queue',
-    { config: { permission: 'review:read' }, schema: { tags: ['review'], querystring: QueueQuery } },
+    {
+      config: { permission: 'review:read' },
+      schema: { tags: ['review'], querystring: QueueQuery, response: responses({ 200: ReviewQueueSchema }) },
+    },
     async (request) => ({ items: await reviewQueue(db, request.query.limit ?? 100) }),
   );
 }

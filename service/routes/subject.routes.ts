@@ -1,5 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { responses } from '../api/problem.schema.js';
+import { AuditEntriesSchema, ReusePlanSchema, SubjectDocumentsSchema } from '../api/subject.schema.js';
 import type { ServiceDeps } from '../app-deps.js';
 import { auditRead, queryAudit } from '../audit/audit-log.js';
 import { vietnamDate } from '../calendar/working-days.js';
@@ -39,7 +41,10 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
   const { db } = deps.database;
   app.get<{ Params: Static<typeof SubjectParams> }>(
     '/subjects/:id/documents',
-    { config: { permission: 'subject:read' }, schema: { tags: ['reuse'], params: SubjectParams } },
+    {
+      config: { permission: 'subject:read' },
+      schema: { tags: ['reuse'], params: SubjectParams, response: responses({ 200: SubjectDocumentsSchema }, 422) },
+    },
     async (request) => {
       const subject = subjectOrThrow(request.params.id);
       // The audit row is written alongside the read (the request fails if it cannot be written).
@@ -54,7 +59,12 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
     '/procedures/:code/reuse',
     {
       config: { permission: 'subject:read' },
-      schema: { tags: ['reuse'], params: ReuseParams, querystring: ReuseQuery },
+      schema: {
+        tags: ['reuse'],
+        params: ReuseParams,
+        querystring: ReuseQuery,
+        response: responses({ 200: ReusePlanSchema }, 404, 422),
+      },
     },
     async (request) => {
       const procedure = deps.procedures.get(request.params.code);
@@ -73,7 +83,10 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
   );
   app.get<{ Querystring: Static<typeof AuditQuery> }>(
     '/audit',
-    { config: { permission: 'audit:read' }, schema: { tags: ['audit'], querystring: AuditQuery } },
+    {
+      config: { permission: 'audit:read' },
+      schema: { tags: ['audit'], querystring: AuditQuery, response: responses({ 200: AuditEntriesSchema }) },
+    },
     async (request) => ({
       entries: await queryAudit(db, {
         ...(request.query.subject ? { subject: request.query.subject } : {}),

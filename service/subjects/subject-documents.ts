@@ -2,33 +2,10 @@
 // type, with provenance. Linking is by the indexed (key, value) of warehouse fields, so it follows every re-run.
 import { sql } from 'drizzle-orm';
 import type { BBox } from '../../pipeline/page-model.js';
+import type { ProvenancedField, ReuseItem, SubjectDocument } from '../api/subject.schema.js';
 import type { ComponentCatalog } from '../component-catalog.js';
 import type { Procedure } from '../procedures/procedure-catalog.js';
 import type { ServiceDb } from '../service-db.js';
-
-export interface ProvenancedField {
-  value: string;
-  state: 'machine' | 'needs_review' | 'confirmed';
-  confidence: number;
-  page: number;
-  bbox: BBox | null;
-  correction?: { by: string; at: string; oldValue: unknown };
-}
-
-export interface SubjectDocument {
-  componentId: string;
-  type: string;
-  status: 'accepted' | 'needs_review';
-  validUntil: string | null;
-  fields: Record<string, ProvenancedField>;
-  provenance: {
-    sourceSha256: string;
-    fileNames: string[];
-    pages: [number, number];
-    recognizedAt: string;
-    versions: { pipeline: string; rulePack: string; ocrEngine: string | null; ocrModel: string | null };
-  };
-}
 
 /** Values a subject may be written as in a field (tax codes of branches with or without the hyphen). */
 function storedForms(subjectId: string): string[] {
@@ -145,13 +122,6 @@ export async function subjectDocuments(
       },
     };
   });
-}
-
-export interface ReuseItem {
-  type: string;
-  name: string;
-  status: 'on_file' | 'must_submit';
-  document: SubjectDocument | null;
 }
 
 /** For each required component of a procedure: a valid one already on file, or what must still be submitted. */

@@ -1,5 +1,12 @@
 export type { ComponentIdentity, ComponentMatch } from './component-matching.js';
 export { findHome, matchComponents } from './component-matching.js';
+export type { ComponentOutput, PageOutput, StoredComponent } from './component-result.schema.js';
+export {
+  ComponentResultSchema,
+  componentResultOf,
+  PageResultSchema,
+  StoredComponentSchema,
+} from './component-result.schema.js';
 export { acquireFolderLock, WarehouseLockedError } from './folder-lock.js';
 export { migrateWarehouse, warehouseMigrationsFolder } from './migrate.js';
 export type { OpenWarehouseOptions, Warehouse } from './open-warehouse.js';

@@ -1,5 +1,5 @@
 import { and, asc, eq, exists, gt, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
-import type { ComponentResult, ComponentStatus, Rotation, TextSource } from '../../pipeline/page-model.js';
+import type { ComponentResult, Rotation, TextSource } from '../../pipeline/page-model.js';
 import {
   components,
   type FieldState,
@@ -10,6 +10,12 @@ import {
   sources,
 } from '../../schemas/warehouse.schema.js';
 import { findHome, matchComponents } from './component-matching.js';
+import {
+  type ComponentOutput,
+  componentResultOf,
+  type PageOutput,
+  type StoredComponent,
+} from './component-result.schema.js';
 import type { WarehouseDb } from './warehouse-db.js';
 
 export interface SourceRecordInput {
@@ -52,16 +58,8 @@ export interface SourceResult {
   status: SourceStatus;
   /** Present only when the source failed. */
   error?: string;
-  pages: Array<{ number: number; rotation: Rotation; textSource: TextSource; confidence: number; text: string }>;
-  components: Array<{
-    type: string;
-    pages: [number, number];
-    confidence: number;
-    status: ComponentStatus;
-    /** Why the component needs review (empty when accepted). */
-    reasons: string[];
-    fields: Record<string, { value: string; confidence: number; page: number }>;
-  }>;
+  pages: PageOutput[];
+  components: ComponentOutput[];
 }
 
 export interface ReplaceComponentsInput {
@@ -118,6 +116,8 @@ export interface WarehouseRepository {
   getPageRefs(sourceId: string): Promise<PageRef[]>;
   /** The components of a source in the result shape (what getSourceResult holds under `components`). */
   getComponentResults(sourceId: string): Promise<SourceResult['components']>;
+  /** The components of several sources with their ids and field states, by source id, in one read. */
+  getStoredComponents(sourceIds: string[]): Promise<Map<string, StoredComponent[]>>;
   /** Records that a rule-pack version re-checked these sources and changed nothing. */
   stampRulePackVersion(sourceIds: string[], rulePackVersion: string): Promise<void>;
   getSourceResult(sourceId: string): Promise<SourceResult>;
@@ -467,9 +467,16 @@ export function createWarehouseRepository(
   }
 
   async function getComponentResults(sourceId: string): Promise<SourceResult['components']> {
+    return ((await getStoredComponents([sourceId])).get(sourceId) ?? []).map(componentResultOf);
+  }
+
+  async function getStoredComponents(sourceIds: string[]): Promise<Map<string, StoredComponent[]>> {
+    const out = new Map<string, StoredComponent[]>();
+    if (sourceIds.length === 0) return out;
     const componentRows = await db
       .select({
         id: components.id,
+        sourceId: components.sourceId,
         type: components.type,
         firstPage: components.firstPage,
         lastPage: components.lastPage,
@@ -478,7 +485,7 @@ export function createWarehouseRepository(
         reasons: components.reasons,
       })
       .from(components)
-      .where(eq(components.sourceId, sourceId))
+      .where(inArray(components.sourceId, sourceIds))
       .orderBy(asc(components.firstPage), asc(components.lastPage), asc(components.type), asc(components.createdAt));
     const fieldRows = await db
       .select({
@@ -487,25 +494,32 @@ export function createWarehouseRepository(
         value: fields.value,
         confidence: fields.confidence,
         page: fields.page,
+        state: fields.state,
       })
       .from(fields)
       .innerJoin(components, eq(fields.componentId, components.id))
-      .where(eq(components.sourceId, sourceId))
+      .where(inArray(components.sourceId, sourceIds))
       .orderBy(asc(fields.key));
-    const byComponent = new Map<string, SourceResult['components'][number]['fields']>();
+    const byComponent = new Map<string, StoredComponent['fields']>();
     for (const f of fieldRows) {
       const record = byComponent.get(f.componentId) ?? {};
-      record[f.key] = { value: f.value, confidence: f.confidence, page: f.page };
+      record[f.key] = { value: f.value, confidence: f.confidence, page: f.page, state: f.state };
       byComponent.set(f.componentId, record);
     }
-    return componentRows.map((c) => ({
-      type: c.type,
-      pages: [c.firstPage, c.lastPage],
-      confidence: c.confidence,
-      status: c.status,
-      reasons: c.reasons ?? [],
-      fields: byComponent.get(c.id) ?? {},
-    }));
+    for (const c of componentRows) {
+      const list = out.get(c.sourceId) ?? [];
+      list.push({
+        id: c.id,
+        type: c.type,
+        pages: [c.firstPage, c.lastPage],
+        confidence: c.confidence,
+        status: c.status,
+        reasons: c.reasons ?? [],
+        fields: byComponent.get(c.id) ?? {},
+      });
+      out.set(c.sourceId, list);
+    }
+    return out;
   }
 
   async function stampRulePackVersion(sourceIds: string[], rulePackVersion: string) {
@@ -568,6 +582,7 @@ export function createWarehouseRepository(
     listSources,
     getPageRefs,
     getComponentResults,
+    getStoredComponents,
     stampRulePackVersion,
     failSource,
     getSourceResult,

@@ -10,7 +10,6 @@ import { corrections, dossierFiles } from '../../schemas/service.schema.js';
 import { loadHolidayTable } from '../../service/calendar/holiday-table.js';
 import { loadComponentCatalog } from '../../service/component-catalog.js';
 import { createDossier } from '../../service/dossiers/create-dossier.js';
-import { componentsOfSources } from '../../service/dossiers/dossier-view.js';
 import { parseProcedureCatalog } from '../../service/procedures/procedure-catalog.js';
 import {
   correctComponent,
@@ -90,7 +89,7 @@ describe('corrections', () => {
     );
     await complete(sourceId);
     const db = database.db;
-    const before = (await componentsOfSources(db, [sourceId])).get(sourceId)!;
+    const before = (await database.warehouse.repo.getStoredComponents([sourceId])).get(sourceId)!;
     const birth = before.find((c) => c.type === 'giay_khai_sinh')!;
     expect((await reviewQueue(db, 10)).map((i) => i.componentId)).toEqual([birth.id]);
 
@@ -113,7 +112,7 @@ describe('corrections', () => {
     // The same machine result again: the repository restores giay_khai_sinh, the service re-applies the correction.
     await complete(sourceId);
     expect(await reapplyComponentCorrections(db, sourceId)).toBe(1);
-    const after = (await componentsOfSources(db, [sourceId])).get(sourceId)!;
+    const after = (await database.warehouse.repo.getStoredComponents([sourceId])).get(sourceId)!;
     expect(after.map((c) => [c.type, c.status])).toEqual([
       ['don_to_khai', 'accepted'],
       ['can_cuoc', 'accepted'],
@@ -198,6 +197,7 @@ describe('subjects and procedures', () => {
   it('refuses a procedure naming a component type the catalog lacks', () => {
     const procedure = {
       code: 'X',
+      codeScope: 'provincial',
       name: 'x',
       field: 'x',
       processingWorkingDays: 1,

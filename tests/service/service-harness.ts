@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../cli/config.js';
 import type { ServiceRole } from '../../schemas/service.schema.js';
 import { createToken } from '../../service/auth/tokens.js';
@@ -61,9 +62,13 @@ export async function startHarness(
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const service = await startService(config, loadServiceOptions({}, { port: 0, logLevel: 'silent', ...options }), {
-    now,
-  });
+  const service = await startService(
+    config,
+    loadServiceOptions({}, { port: 0, logLevel: 'silent', validateResponses: 'true', ...options }),
+    {
+      now,
+    },
+  );
   const tokens = {} as Record<ServiceRole, string>;
   for (const role of ['intake', 'reviewer', 'reader', 'admin'] as const) {
     tokens[role] = (await createToken(service.runtime.database.db, { name: `test-${role}`, role })).token;
@@ -112,4 +117,33 @@ export function client(h: Harness) {
     // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
     return res as Omit<Response, 'json'> & { json(): Promise<any> };
   };
+}
+
+/** A harness started before the suite's tests and closed after them; call the returned function inside tests. */
+export function useHarness(
+  database: 'pglite' | 'postgres',
+  ...rest: Parameters<typeof startHarness> extends [unknown, ...infer R] ? R : never
+): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(database, ...rest);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (!h) throw new Error('the service harness did not start');
+    return h;
+  };
+}
+
+/** Polls GET /dossiers/{id} until every file is done or failed. */
+export async function waitProcessed(call: ReturnType<typeof client>, id: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const body = await (await call('GET', `/dossiers/${id}`, { role: 'reader' })).json();
+    if (body.status === 'processed') return body;
+    if (Date.now() > deadline) throw new Error(`dossier ${id} still ${body.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }

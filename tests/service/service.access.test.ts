@@ -154,6 +154,30 @@ describe('bad input', () => {
     expect(view.files).toEqual([]);
   });
 
+  it('refuses more files in one request than the limit, keeping none of them', async () => {
+    const form = new FormData();
+    for (let i = 0; i < 21; i++) form.append('scan', new Blob([Buffer.from(`%PDF-1.7\n%${i}\n%%EOF\n`)]), `s${i}.pdf`);
+    const res = await call('POST', `/dossiers/${dossierId}/files`, { role: 'intake', body: form });
+    expect(res.status).toBe(413);
+    expect((await res.json()).detail).toMatch(/more than 20 files in one request \(SOHOA_UPLOAD_MAX_FILES\)/);
+    const view = await (await call('GET', `/dossiers/${dossierId}`, { role: 'reader' })).json();
+    expect(view.files.some((f: { fileName: string }) => f.fileName === 's0.pdf')).toBe(false);
+  });
+
+  it('refuses unknown and mis-typed properties of corrections', async () => {
+    const extra = await call('PATCH', `/components/${NO_ID}/fields/ho_ten`, {
+      role: 'reviewer',
+      json: { value: 'X', confidence: 1 },
+    });
+    expect(extra.status).toBe(400);
+    expect((await extra.json()).detail).toContain('"confidence"');
+    const typed = await call('PATCH', `/components/${NO_ID}`, { role: 'reviewer', json: { pages: [1, 'two'] } });
+    expect(typed.status).toBe(400);
+    expect(typed.headers.get('content-type')).toContain('application/problem+json');
+    const empty = await call('PATCH', `/components/${NO_ID}`, { role: 'reviewer', json: {} });
+    expect(empty.status).toBe(400);
+  });
+
   it('judges the type by content, not by name', async () => {
     const form = new FormData();
     form.append('scan', new Blob([Buffer.from('just some notes, not a scan\n')]), 'scan.pdf');

@@ -1,22 +1,11 @@
 // The full intake flow against the real service on loopback: create → upload → processed → correct → reuse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardPdf } from './id-card-pdf.js';
-import { client, type Harness, postgresAvailable, startHarness } from './service-harness.js';
+import { client, type Harness, postgresAvailable, startHarness, waitProcessed } from './service-harness.js';
 
 const APPLICANT = '079203012345';
 const pgUp = await postgresAvailable();
 if (!pgUp) console.warn('PostgreSQL not answering on 127.0.0.1:5432: the postgres run of the flow test is skipped');
-
-async function waitProcessed(call: ReturnType<typeof client>, id: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await call('GET', `/dossiers/${id}`, { role: 'reader' });
-    const body = await res.json();
-    if (body.status === 'processed') return body;
-    if (Date.now() > deadline) throw new Error(`dossier ${id} still ${body.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 describe.each([
   ['pglite', true],

@@ -1,9 +1,9 @@
 // Token revocation: `sohoa token list` never shows a secret, `sohoa token revoke <id|prefix>` refuses the token from
 // the service's next request (401 problem+json), on PGlite in process and on PostgreSQL through the CLI.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createToken, listTokens, revokeToken } from '../../service/auth/tokens.js';
 import { runCli } from '../support/run-cli.js';
-import { client, type Harness, postgresAvailable, startHarness } from './service-harness.js';
+import { client, postgresAvailable, useHarness } from './service-harness.js';
 
 const pgUp = await postgresAvailable();
 
@@ -14,15 +14,10 @@ async function expectRefused(res: Awaited<ReturnType<ReturnType<typeof client>>>
 }
 
 describe('token revoke on PGlite', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness('pglite');
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness('pglite');
 
   it('refuses a revoked token on the very next request, and only that token', async () => {
+    const h = harness();
     const { db } = h.service.runtime.database;
     const issued = await createToken(db, { name: 'quầy 2', role: 'intake' });
     const call = client(h);
@@ -42,7 +37,7 @@ describe('token revoke on PGlite', () => {
   });
 
   it('refuses unknown, malformed and ambiguous ids', async () => {
-    const { db } = h.service.runtime.database;
+    const { db } = harness().service.runtime.database;
     await expect(revokeToken(db, 'ffffffff-ffff')).rejects.toThrow(/no token id starts with/);
     await expect(revokeToken(db, 'abc')).rejects.toThrow(/not a token id/);
     await expect(revokeToken(db, "1' or '1'='1")).rejects.toThrow(/not a token id/);
@@ -54,15 +49,10 @@ describe('token revoke on PGlite', () => {
 });
 
 describe.runIf(pgUp)('sohoa token list / revoke on PostgreSQL while the service runs', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness('postgres');
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness('postgres');
 
   it('lists tokens without secrets and revokes one the service then refuses', async () => {
+    const h = harness();
     const call = client(h);
     expect((await call('GET', '/procedures', { role: 'reader' })).status).toBe(200);
     const list = await runCli(['token', 'list', '--json'], h.cliEnv, 60_000);
