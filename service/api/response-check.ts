@@ -15,13 +15,14 @@ if (!FormatRegistry.Has('binary')) FormatRegistry.Set('binary', () => true);
 
 type ResponseDef = TSchema | { content: Record<string, { schema: TSchema }> };
 
-/** The schema declared for this status (exact, then NXX) and content type, if any. */
+/** The schema declared for this status (exact, then Nxx, then default) and content type, if any. */
 export function declaredSchema(
   response: Record<string, ResponseDef> | undefined,
   status: number,
   contentType: string,
 ): TSchema | undefined {
-  const def = response?.[String(status)] ?? response?.[`${String(status)[0]}XX`] ?? response?.default;
+  const range = `${String(status)[0]}xx`;
+  const def = response?.[String(status)] ?? response?.[range] ?? response?.[range.toUpperCase()] ?? response?.default;
   if (!def) return undefined;
   if ('content' in def && typeof def.content === 'object') return def.content[contentType]?.schema;
   return def as TSchema;
