@@ -79,7 +79,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): 
       config: { permission: 'procedure:read' },
       schema: { tags: ['procedures'], response: responses({ 200: ProcedureListSchema }) },
     },
-    async () => ({ procedures: deps.procedures.list() }),
+    async (): Promise<Static<typeof ProcedureListSchema>> => ({ procedures: deps.procedures.list() }),
   );
 
   app.post<{ Body: CreateDossierBody }>(
@@ -173,7 +173,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): 
         response: responses({ 202: UploadAcceptedSchema }, 404, 413, 415),
       },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<Static<typeof UploadAcceptedSchema>> => {
       const row = await getDossierRow(db, request.params.id);
       if (!row) throw problems.notFound(`no dossier ${request.params.id}`);
       if (!request.isMultipart()) throw problems.unsupported('send the scans as multipart/form-data');

@@ -1,3 +1,4 @@
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DIGITIZE_QUEUE } from '../../workers/digitize-jobs.js';
 import { LiveSchema, ReadySchema } from '../api/health.schema.js';
@@ -20,12 +21,12 @@ export function registerHealthRoutes(app: FastifyInstance, deps: ServiceDeps): v
   app.get(
     '/healthz',
     { schema: { tags: ['health'], security: [], response: publicResponses({ 200: LiveSchema }) } },
-    async () => ({ status: 'ok' as const }),
+    async (): Promise<Static<typeof LiveSchema>> => ({ status: 'ok' }),
   );
   app.get(
     '/readyz',
     { schema: { tags: ['health'], security: [], response: publicResponses({ 200: ReadySchema, 503: ReadySchema }) } },
-    async (_request, reply) => {
+    async (_request, reply): Promise<Static<typeof ReadySchema>> => {
       const checks = await Promise.all([
         check('database', () => deps.database.ping()),
         check('objectStore', () => deps.store.exists('readyz-probe')),
@@ -33,7 +34,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: ServiceDeps): v
       ]);
       const ready = checks.every((c) => c.ok);
       reply.code(ready ? 200 : 503);
-      return { status: ready ? ('ready' as const) : ('not ready' as const), checks };
+      return { status: ready ? 'ready' : 'not ready', checks };
     },
   );
 }

@@ -39,14 +39,14 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses({ 200: ComponentCorrectedSchema }, 404, 422),
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof ComponentCorrectedSchema>> => {
       await correctComponent(db, deps.catalog, {
         componentId: request.params.id,
         ...(request.body.type !== undefined ? { type: request.body.type } : {}),
         ...(request.body.pages !== undefined ? { pages: request.body.pages as [number, number] } : {}),
         by: identityOf(request).name,
       });
-      return { componentId: request.params.id, status: 'accepted' as const };
+      return { componentId: request.params.id, status: 'accepted' };
     },
   );
   app.patch<{ Params: Static<typeof FieldParams>; Body: Static<typeof FieldPatch> }>(
@@ -60,14 +60,14 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses({ 200: FieldCorrectedSchema }, 404, 422),
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof FieldCorrectedSchema>> => {
       await correctField(db, deps.catalog, {
         componentId: request.params.id,
         key: request.params.key,
         value: request.body.value,
         by: identityOf(request).name,
       });
-      return { componentId: request.params.id, key: request.params.key, state: 'confirmed' as const };
+      return { componentId: request.params.id, key: request.params.key, state: 'confirmed' };
     },
   );
   app.get<{ Querystring: Static<typeof QueueQuery> }>(
@@ -76,6 +76,8 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): v
       config: { permission: 'review:read' },
       schema: { tags: ['review'], querystring: QueueQuery, response: responses({ 200: ReviewQueueSchema }) },
     },
-    async (request) => ({ items: await reviewQueue(db, request.query.limit ?? 100) }),
+    async (request): Promise<Static<typeof ReviewQueueSchema>> => ({
+      items: await reviewQueue(db, request.query.limit ?? 100),
+    }),
   );
 }

@@ -45,7 +45,7 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
       config: { permission: 'subject:read' },
       schema: { tags: ['reuse'], params: SubjectParams, response: responses({ 200: SubjectDocumentsSchema }, 422) },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof SubjectDocumentsSchema>> => {
       const subject = subjectOrThrow(request.params.id);
       // The audit row is written alongside the read (the request fails if it cannot be written).
       const [documents] = await Promise.all([
@@ -66,7 +66,7 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
         response: responses({ 200: ReusePlanSchema }, 404, 422),
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof ReusePlanSchema>> => {
       const procedure = deps.procedures.get(request.params.code);
       if (!procedure) throw problems.notFound(`no procedure ${request.params.code}`);
       const subject = subjectOrThrow(request.query.subject);
@@ -87,7 +87,7 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: ServiceDeps): 
       config: { permission: 'audit:read' },
       schema: { tags: ['audit'], querystring: AuditQuery, response: responses({ 200: AuditEntriesSchema }) },
     },
-    async (request) => ({
+    async (request): Promise<Static<typeof AuditEntriesSchema>> => ({
       entries: await queryAudit(db, {
         ...(request.query.subject ? { subject: request.query.subject } : {}),
         ...(request.query.tokenId ? { tokenId: request.query.tokenId } : {}),
