@@ -2,22 +2,10 @@
 // (the CLI `--json` component plus id and field states), taken from the same TypeBox objects.
 import { type Static, Type } from '@sinclair/typebox';
 import { PageResultSchema, StoredComponentSchema } from '../../storage/warehouse/index.js';
-import { CODE_SCOPES } from '../procedures/procedure-catalog.js';
+import { ProcedureSchema } from './procedure.schema.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
-export const ProcedureSchema = Type.Object({
-  code: Type.String({ description: 'national mã TTHC (N.NNNNNN) or, when codeScope is provincial, a local code' }),
-  codeScope: Type.Union(CODE_SCOPES.map((s) => Type.Literal(s))),
-  name: Type.String(),
-  field: Type.String(),
-  processingWorkingDays: Type.Integer({ minimum: 0 }),
-  required: Type.Array(Type.String()),
-  optional: Type.Array(Type.String()),
-});
-
-export const ProcedureListSchema = Type.Object({ procedures: Type.Array(ProcedureSchema) });
 
 export const DossierSummarySchema = Type.Object({
   id: Uuid,

@@ -1,35 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { packageRoot } from '../../pipeline/package-root.js';
+import { type Procedure, ProcedureSchema } from '../api/procedure.schema.js';
 
-/** national: a mã TTHC of the national procedure database; provincial: a local code the province's catalog replaces. */
-export const CODE_SCOPES = ['national', 'provincial'] as const;
-export type CodeScope = (typeof CODE_SCOPES)[number];
-
-export interface Procedure {
-  code: string;
-  codeScope: CodeScope;
-  name: string;
-  field: string;
-  processingWorkingDays: number;
-  /** Catalog component codes the dossier must hold. */
-  required: string[];
-  optional: string[];
-}
+export { CODE_SCOPES, type CodeScope, type Procedure } from '../api/procedure.schema.js';
 
 /** National procedure codes are one digit, a dot and six digits (a provincial suffix such as .H56 is stripped). */
 const NATIONAL_CODE = /^\d\.\d{6}$/;
 
-const procedureSchema = z.object({
-  code: z.string().min(1).max(64),
-  codeScope: z.enum(CODE_SCOPES).default('national'),
-  name: z.string().min(1),
-  field: z.string().min(1),
-  processingWorkingDays: z.number().int().min(0),
-  required: z.array(z.string()).min(1),
-  optional: z.array(z.string()),
-});
+const CatalogFileSchema = Type.Object({ about: Type.Optional(Type.String()), procedures: Type.Array(ProcedureSchema) });
 
 export interface ProcedureCatalog {
   list(): Procedure[];
@@ -42,9 +23,13 @@ export function defaultProcedureCatalogPath(root: string = packageRoot()): strin
 
 /** Every component type a procedure names must exist in the public component catalog. */
 export function parseProcedureCatalog(json: unknown, componentCodes: ReadonlySet<string>): ProcedureCatalog {
-  const { procedures } = z.object({ procedures: z.array(procedureSchema) }).parse(json);
+  const file = Value.Default(CatalogFileSchema, structuredClone(json));
+  if (!Value.Check(CatalogFileSchema, file)) {
+    const first = Value.Errors(CatalogFileSchema, file).First();
+    throw new Error(`procedure catalog: ${first?.path || '/'} ${first?.message ?? 'is invalid'}`);
+  }
   const byCode = new Map<string, Procedure>();
-  for (const p of procedures) {
+  for (const p of file.procedures) {
     if (byCode.has(p.code)) throw new Error(`procedure catalog: code ${p.code} appears twice`);
     if (p.codeScope === 'national' && !NATIONAL_CODE.test(p.code)) {
       throw new Error(

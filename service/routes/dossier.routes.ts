@@ -8,10 +8,10 @@ import {
   type DossierView,
   DossierViewSchema,
   EventStreamResponse,
-  ProcedureListSchema,
   UploadAcceptedSchema,
 } from '../api/dossier.schema.js';
 import { responses } from '../api/problem.schema.js';
+import { ProcedureListSchema } from '../api/procedure.schema.js';
 import { identityOf, type ServiceDeps } from '../app-deps.js';
 import { auditRead } from '../audit/audit-log.js';
 import { CalendarCoverageError, vietnamDate } from '../calendar/working-days.js';

@@ -37,6 +37,12 @@ describe('procedure catalog', () => {
     expect(() =>
       parseProcedureCatalog({ procedures: [{ ...entry, code: '1.000001', required: ['so_do'] }] }, codes),
     ).toThrow(/"so_do"/);
+    expect(() =>
+      parseProcedureCatalog({ procedures: [{ ...entry, code: '1.000001', processingWorkingDays: '3' }] }, codes),
+    ).toThrow(/\/procedures\/0\/processingWorkingDays/);
+    expect(() => parseProcedureCatalog({ procedures: [{ ...entry, code: '1.000001', fee: 0 }] }, codes)).toThrow(
+      /procedure catalog/,
+    );
   });
 
   it("loads a province's own catalog file", async () => {
