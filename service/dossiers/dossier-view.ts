@@ -1,6 +1,7 @@
 // The dossier as GET /dossiers/{id} returns it: files with status per file and page, recognised components and
 // fields (the CLI --json source shape plus ids and field states), what the procedure still requires, findings.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { BBox } from '../../pipeline/page-model.js';
 import { dossierFindings } from '../../pipeline/recognize/index.js';
 import { dossierFiles, dossiers } from '../../schemas/service.schema.js';
 import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
@@ -12,6 +13,8 @@ export interface FieldView {
   value: string;
   confidence: number;
   page: number;
+  /** Where the value was read, in pixels of the page image (null when it was not located). */
+  bbox: BBox | null;
   state: 'machine' | 'needs_review' | 'confirmed';
 }
 
@@ -79,7 +82,7 @@ export async function componentsOfSources(db: ServiceDb, sourceIds: string[]): P
   const byComponent = new Map<string, Record<string, FieldView>>();
   for (const f of fieldRows) {
     const record = byComponent.get(f.componentId) ?? {};
-    record[f.key] = { value: f.value, confidence: f.confidence, page: f.page, state: f.state };
+    record[f.key] = { value: f.value, confidence: f.confidence, page: f.page, bbox: f.bbox ?? null, state: f.state };
     byComponent.set(f.componentId, record);
   }
   for (const c of rows) {

@@ -63,6 +63,7 @@ function fileStatusLine(files: FileStatus[]) {
   return files.map((f) => ({
     id: f.id,
     fileName: f.fileName,
+    sha256: f.sha256,
     status: f.status,
     pageCount: f.pageCount,
     error: f.error,

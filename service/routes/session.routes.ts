@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { identityOf, type ServiceDeps } from '../app-deps.js';
+import { ROLE_PERMISSIONS } from '../auth/permissions.js';
+
+/** Who the bearer token is (so a client shows the role and hides what it may not do); the component types and their field labels. */
+export function registerSessionRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  app.get('/session', { config: { permission: 'procedure:read' }, schema: { tags: ['session'] } }, async (request) => {
+    const identity = identityOf(request);
+    return {
+      name: identity.name,
+      role: identity.role,
+      permissions: [...ROLE_PERMISSIONS[identity.role]].sort(),
+    };
+  });
+  app.get(
+    '/component-types',
+    { config: { permission: 'procedure:read' }, schema: { tags: ['procedures'] } },
+    async () => ({
+      types: [...deps.catalog.types.values()].map((t) => ({ code: t.code, name: t.name, fields: t.labels })),
+    }),
+  );
+}

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { formatDate, t } from '../i18n.js';
+import { Checklist } from '../parts/checklist.js';
+import { ComponentCard } from '../parts/component-card.js';
+import { ErrorNote } from '../parts/error-note.js';
+import { type PageRef, PageViewer } from '../parts/page-viewer.js';
+import type { Dossier } from '../types.js';
+
+export function useDossier(dossierId: string | null) {
+  const [dossier, setDossier] = useState<Dossier | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = useCallback(() => {
+    if (!dossierId) return;
+    api<Dossier>('GET', `/dossiers/${dossierId}`).then((d) => {
+      setDossier(d);
+      setError(null);
+    }, setError);
+  }, [dossierId]);
+  useEffect(reload, [reload]);
+  return { dossier, error, reload };
+}
+
+/** The components of a dossier (or only one of them) beside the page viewer. */
+export function DossierBody({
+  dossier,
+  reload,
+  onlyComponent,
+}: {
+  dossier: Dossier;
+  reload: () => void;
+  onlyComponent?: string;
+}) {
+  const [at, setAt] = useState<PageRef | null>(null);
+  return (
+    <div class="dossier-body">
+      <div class="dossier-main">
+        {!onlyComponent && <Checklist dossier={dossier} />}
+        {dossier.files.map((f) => (
+          <section key={f.id} class="file">
+            {!onlyComponent && (
+              <h2>
+                {f.fileName} <small>({t(`status_${f.status}`)})</small>
+                {f.error && <span class="notice error"> {f.error}</span>}
+              </h2>
+            )}
+            {f.components
+              .filter((c) => !onlyComponent || c.id === onlyComponent)
+              .map((c) => (
+                <ComponentCard
+                  key={c.id}
+                  dossierId={dossier.id}
+                  fileId={f.id}
+                  component={c}
+                  selected={at}
+                  onSelect={setAt}
+                  onChanged={reload}
+                />
+              ))}
+          </section>
+        ))}
+      </div>
+      <aside class="dossier-side">
+        <PageViewer dossierId={dossier.id} at={at} />
+      </aside>
+    </div>
+  );
+}
+
+export function DossierPage({ dossierId }: { dossierId: string }) {
+  const { dossier, error, reload } = useDossier(dossierId);
+  return (
+    <section class="dossier">
+      <ErrorNote error={error} />
+      {dossier && (
+        <>
+          <h1>
+            {t('dossier')} <span data-testid="dossier-code">{dossier.code}</span>
+            <small>
+              {' '}
+              · {dossier.procedure.name} · {dossier.applicantId} · {t('due_date')} {formatDate(dossier.dueDate)}
+            </small>
+          </h1>
+          <DossierBody dossier={dossier} reload={reload} />
+        </>
+      )}
+    </section>
+  );
+}
