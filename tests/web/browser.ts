@@ -106,3 +106,14 @@ export async function strayNotePng(path: string, title: string, lines: string[])
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754"><rect width="100%" height="100%" fill="#fff"/>${text}</svg>`;
   await sharp(Buffer.from(svg)).png().toFile(path);
 }
+
+/** Closes what a browser test opened, whichever parts of its set-up got that far. */
+export async function closeAll(
+  browser: Browser | undefined,
+  service: { close(): Promise<void> } | undefined,
+  dir: string,
+): Promise<void> {
+  await browser?.close();
+  await service?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+}

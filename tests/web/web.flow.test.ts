@@ -2,13 +2,22 @@
 // land-change dossier, upload a generated scan, watch it being read, correct a field and a component's type, see the
 // missing list follow, open the review queue, look the citizen up. Screenshots of every step: tests/web/screenshots/.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Truth } from '../../scripts/generator/generate.js';
 import { client, type Harness, startHarness } from '../service/service-harness.js';
-import { type Browser, generateDossiers, openBrowser, screenshot, signIn, signOut, strayNotePng } from './browser.js';
+import {
+  type Browser,
+  closeAll,
+  generateDossiers,
+  openBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  strayNotePng,
+} from './browser.js';
 
 const LAND_CHANGE = '1.115468';
 const SHOTS = 'flow';
@@ -55,11 +64,7 @@ describe('counter pages in chromium', () => {
     h = await startHarness('pglite', {}, undefined, { SOHOA_RENDER_DPI: '150' });
     browser = await openBrowser();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-    if (corpus) await rm(corpus, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, h, corpus));
 
   it('takes a dossier from sign-in to a corrected, reusable record', async () => {
     const { page } = browser;

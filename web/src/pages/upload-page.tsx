@@ -31,13 +31,14 @@ type PageState = 'queued' | 'reading' | 'read' | 'recognised' | 'failed';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,application/pdf,image/jpeg,image/png,image/tiff,image/webp';
 
-function pageStates(file: ServerFile, started: boolean, read: Set<number> | undefined): PageState[] {
-  const count = file.pageCount ?? 0;
+/** `started` is the page count the source-start event announced (the status line has it only later). */
+function pageStates(file: ServerFile, started: number | undefined, read: Set<number> | undefined): PageState[] {
+  const count = file.pageCount ?? started ?? 0;
   return Array.from({ length: count }, (_, i) => {
     if (file.status === 'done') return 'recognised';
     if (file.status === 'failed') return 'failed';
     if (read?.has(i + 1)) return 'read';
-    return started || file.status === 'processing' ? 'reading' : 'queued';
+    return started !== undefined || file.status === 'processing' ? 'reading' : 'queued';
   });
 }
 
@@ -46,7 +47,7 @@ export function UploadPage({ dossierId }: { dossierId: string }) {
   const [picked, setPicked] = useState<Picked[]>([]);
   const [serverFiles, setServerFiles] = useState<ServerFile[]>([]);
   const [read, setRead] = useState<Map<string, Set<number>>>(new Map());
-  const [started, setStarted] = useState<Set<string>>(new Set());
+  const [started, setStarted] = useState<Map<string, number>>(new Map());
   const [done, setDone] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -73,7 +74,7 @@ export function UploadPage({ dossierId }: { dossierId: string }) {
           }
         } else if (event === 'progress') {
           const p = data as ProgressEvent;
-          if (p.type === 'source-start') setStarted((s) => new Set(s).add(p.sha256));
+          if (p.type === 'source-start') setStarted((s) => new Map(s).set(p.sha256, p.pageCount));
           if (p.type === 'page-done') {
             setRead((m) => new Map(m).set(p.sha256, new Set(m.get(p.sha256)).add(p.page)));
           }
@@ -190,7 +191,7 @@ export function UploadPage({ dossierId }: { dossierId: string }) {
             {f.error ? ` · ${f.error}` : ''}
           </h2>
           <ol class="page-grid">
-            {pageStates(f, started.has(f.sha256), read.get(f.sha256)).map((state, i) => {
+            {pageStates(f, started.get(f.sha256), read.get(f.sha256)).map((state, i) => {
               const n = i + 1;
               const hasImage = state === 'read' || state === 'recognised';
               return (
