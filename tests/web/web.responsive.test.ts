@@ -66,6 +66,14 @@ describe('upload page under a 50-page upload', () => {
     await page.goto(`${h.url}/#/dossiers/${created.id}/upload`);
     await page.getByTestId('dropzone').waitFor();
 
+    // The instrument first: a deliberate 250 ms task must be seen, else a silent observer would pass anything.
+    await page.evaluate('{ const end = performance.now() + 250; while (performance.now() < end); }');
+    await expect
+      .poll(async () => ((await page.evaluate('globalThis.__longTasks')) as Array<{ duration: number }>).length)
+      .toBeGreaterThan(0);
+    const calibration = (await page.evaluate('globalThis.__longTasks')) as Array<{ duration: number }>;
+    expect(Math.max(...calibration.map((t) => t.duration))).toBeGreaterThanOrEqual(240);
+
     const started = (await page.evaluate('performance.now()')) as number;
     const wallStart = Date.now();
     await page.getByTestId('file-input').setInputFiles(pdf);
