@@ -173,6 +173,8 @@ describe('counter pages in chromium', () => {
     if (missingBefore.length > 0) expect(await missingNow()).not.toContain(toType);
     await certificate.getByTestId('field-nguoi_su_dung').click();
     await page.getByTestId('evidence-box').waitFor();
+    await page.locator('[data-testid=page-viewer] img').waitFor();
+    await expect.poll(() => page.locator('.thumbs img').count()).toBe(await page.locator('.thumbs .thumb').count());
     await screenshot(page, SHOTS, 'dossier-view', true);
 
     // The review queue, by due date, with next and previous.
@@ -190,6 +192,8 @@ describe('counter pages in chromium', () => {
     expect(await position.textContent()).toBe('1 trên 2');
     await page.locator('[data-testid=component][data-status=needs_review]').waitFor();
     expect(await page.locator('.reasons-line').textContent()).toMatch(/Lý do:\s*\S/);
+    await page.locator('[data-testid=page-viewer] img').waitFor();
+    await page.locator('.thumbs img').first().waitFor();
     await screenshot(page, SHOTS, 'review-queue', true);
 
     // Citizen lookup: documents on file, the audit notice, the corrected value.

@@ -31,11 +31,15 @@ export function DossierBody({
   reload: () => void;
   onlyComponent?: string;
 }) {
-  const [at, setAt] = useState<PageRef | null>(null);
+  // In the review queue the component's first page is shown at once; in the dossier view, the page of a selection.
+  const [at, setAt] = useState<PageRef | null>(() => {
+    const file = onlyComponent ? dossier.files.find((f) => f.components.some((c) => c.id === onlyComponent)) : null;
+    const component = file?.components.find((c) => c.id === onlyComponent);
+    return file && component ? { fileId: file.id, page: component.pages[0], bbox: null } : null;
+  });
   return (
     <div class="dossier-body">
       <div class="dossier-main">
-        {!onlyComponent && <Checklist dossier={dossier} />}
         {dossier.files.map((f) => (
           <section key={f.id} class="file">
             {!onlyComponent && (
@@ -61,6 +65,7 @@ export function DossierBody({
         ))}
       </div>
       <aside class="dossier-side">
+        {!onlyComponent && <Checklist dossier={dossier} />}
         <PageViewer dossierId={dossier.id} at={at} />
       </aside>
     </div>

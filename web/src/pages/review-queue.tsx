@@ -79,6 +79,7 @@ export function ReviewQueue({ start }: { start: string | null }) {
               </p>
               {dossier && dossier.id === item.dossierId && (
                 <DossierBody
+                  key={item.componentId}
                   dossier={dossier}
                   onlyComponent={item.componentId}
                   reload={() => {

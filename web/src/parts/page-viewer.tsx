@@ -20,7 +20,7 @@ export function PageViewer({ dossierId, at }: { dossierId: string; at: PageRef |
   useEffect(() => {
     // Scroll the viewer only (scrollIntoView would also move the field list the user is working in).
     const el = box.current;
-    const pane = el?.closest('.dossier-side');
+    const pane = el?.closest('.viewer-scroll');
     if (!el || !pane) return;
     const b = el.getBoundingClientRect();
     const p = pane.getBoundingClientRect();
@@ -35,29 +35,31 @@ export function PageViewer({ dossierId, at }: { dossierId: string; at: PageRef |
         {at.caption ? ` · ${at.caption}` : ''}
         {at.fieldId && !b ? ` · ${t('no_evidence')}` : ''}
       </figcaption>
-      <div class="viewer-image">
-        {url && (
-          <img
-            src={url}
-            alt={`${t('page')} ${at.page}`}
-            decoding="async"
-            onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
-          />
-        )}
-        {url && size && b && (
-          <div
-            ref={box}
-            class="evidence"
-            data-testid="evidence-box"
-            title={t('evidence')}
-            style={{
-              left: `${(b.x0 / size.w) * 100}%`,
-              top: `${(b.y0 / size.h) * 100}%`,
-              width: `${((b.x1 - b.x0) / size.w) * 100}%`,
-              height: `${((b.y1 - b.y0) / size.h) * 100}%`,
-            }}
-          />
-        )}
+      <div class="viewer-scroll">
+        <div class="viewer-image">
+          {url && (
+            <img
+              src={url}
+              alt={`${t('page')} ${at.page}`}
+              decoding="async"
+              onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
+            />
+          )}
+          {url && size && b && (
+            <div
+              ref={box}
+              class="evidence"
+              data-testid="evidence-box"
+              title={t('evidence')}
+              style={{
+                left: `${(b.x0 / size.w) * 100}%`,
+                top: `${(b.y0 / size.h) * 100}%`,
+                width: `${((b.x1 - b.x0) / size.w) * 100}%`,
+                height: `${((b.y1 - b.y0) / size.h) * 100}%`,
+              }}
+            />
+          )}
+        </div>
       </div>
     </figure>
   );
