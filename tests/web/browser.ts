@@ -1,6 +1,7 @@
 // Headless Debian chromium driven by playwright-core, a fresh profile per run, screenshots under
 // tests/web/screenshots/ (CI artifacts, gitignored); the README's two are also copied to docs/screenshots/.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,9 @@ export interface Browser {
 
 /** A counter screen: 1366x768, Vietnamese locale. */
 export async function openBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set SOHOA_CHROMIUM`);
+  }
   const profile = await mkdtemp(join(tmpdir(), 'sohoa-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
