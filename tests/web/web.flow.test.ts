@@ -2,7 +2,7 @@
 // land-change dossier, upload a generated scan, watch it being read, correct a field and a component's type, see the
 // missing list follow, open the review queue, look the citizen up. Screenshots of every step: tests/web/screenshots/.
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -109,7 +109,21 @@ describe.each([
 
       // Upload: per-file progress, then live page status with thumbnails until recognised.
       await page.getByRole('button', { name: 'Tải bản quét lên' }).click();
-      await page.getByTestId('file-input').setInputFiles([scan, ...notes]);
+      // Two files through the picker, one dropped on the drop zone.
+      await page.getByTestId('file-input').setInputFiles([scan, notes[0]!]);
+      const dropped = (await readFile(notes[1]!)).toString('base64');
+      const dataTransfer = await page.evaluateHandle(`(() => {
+        const bytes = Uint8Array.from(atob('${dropped}'), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], 'lich-truc.png', { type: 'image/png' }));
+        return dt;
+      })()`);
+      await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+      expect(await page.locator('.uploads .name').allTextContents()).toEqual([
+        'dossier-001-scan.pdf',
+        'thong-bao-hop.png',
+        'lich-truc.png',
+      ]);
       await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
       await expect.poll(() => page.getByText('Đã tải lên').count(), { timeout: 60_000 }).toBe(3);
       const progress = await page
