@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { identityOf, type ServiceDeps } from '../app-deps.js';
 import { ROLE_PERMISSIONS } from '../auth/permissions.js';
 
-/** Who the bearer token is (so a client shows the role and hides what it may not do); the component types and their field labels. */
+/**
+ * Who the bearer token is (so a client shows the role and hides what the role may not do), and the component types
+ * with their printed field labels (so a client names fields as the paper does).
+ */
 export function registerSessionRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   app.get('/session', { config: { permission: 'procedure:read' }, schema: { tags: ['session'] } }, async (request) => {
     const identity = identityOf(request);
