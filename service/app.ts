@@ -14,7 +14,9 @@ import { registerDossierRoutes } from './routes/dossier.routes.js';
 import { registerFileRoutes } from './routes/file.routes.js';
 import { registerHealthRoutes } from './routes/health.routes.js';
 import { registerReviewRoutes } from './routes/review.routes.js';
+import { registerSessionRoutes } from './routes/session.routes.js';
 import { registerSubjectRoutes } from './routes/subject.routes.js';
+import { registerWebRoutes } from './routes/web.routes.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -145,6 +147,8 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
   registerReviewRoutes(app, deps);
   registerSubjectRoutes(app, deps);
   registerFileRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  await registerWebRoutes(app);
 
   app.get(
     '/openapi.json',

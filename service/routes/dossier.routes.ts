@@ -64,6 +64,7 @@ function fileStatusLine(files: FileStatus[]) {
   return files.map((f) => ({
     id: f.id,
     fileName: f.fileName,
+    sha256: f.sha256,
     status: f.status,
     pageCount: f.pageCount,
     error: f.error,
@@ -269,28 +270,31 @@ export function registerDossierRoutes(app: FastifyInstance, deps: ServiceDeps): 
       const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       let last = '';
       let closed = false;
-      let unsubscribe = () => {};
+      // Each source is subscribed once per connection, replaying what it read before this stream opened.
+      const subscribed = new Set<string>();
+      const unsubscribers: Array<() => void> = [];
       const finish = () => {
         if (closed) return;
         closed = true;
         clearInterval(poll);
         clearInterval(heartbeat);
-        unsubscribe();
+        for (const off of unsubscribers) off();
         res.end();
       };
       const snapshot = async () => {
         const files = await dossierFileStatuses(db, row.id);
+        if (closed) return;
         const status = fileStatusLine(files);
         const text = JSON.stringify(status);
         if (text !== last) {
           last = text;
           send('status', { files: status });
         }
-        unsubscribe();
-        unsubscribe = deps.progress.subscribe(
-          files.map((f) => f.sha256),
-          (event) => send('progress', event),
-        );
+        const fresh = [...new Set(files.map((f) => f.sha256))].filter((sha) => !subscribed.has(sha));
+        if (fresh.length > 0) {
+          for (const sha of fresh) subscribed.add(sha);
+          unsubscribers.push(deps.progress.subscribe(fresh, (event) => send('progress', event), { replay: true }));
+        }
         if (files.length > 0 && files.every((f) => f.status === 'done' || f.status === 'failed')) {
           send('done', { files: status });
           finish();

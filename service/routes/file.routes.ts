@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import sharp from 'sharp';
 import { objectKeys } from '../../pipeline/object-keys.js';
 import { dossierFiles } from '../../schemas/service.schema.js';
 import { components, fields, pages, sources } from '../../schemas/warehouse.schema.js';
@@ -29,6 +30,18 @@ const DownloadQuery = Type.Object(
 type DownloadQuery = Static<typeof DownloadQuery>;
 /** Media types an original can have (uploads are typed by content). */
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/tiff'];
+const PageImageQuery = Type.Object(
+  {
+    presign: Type.Optional(Type.Boolean({ description: 'S3 mode: answer with a presigned URL instead of the bytes' })),
+    width: Type.Optional(Type.Integer({ minimum: 16, maximum: 1600, description: 'a JPEG thumbnail this wide' })),
+  },
+  { additionalProperties: false },
+);
+type PageImageQuery = Static<typeof PageImageQuery>;
+
+function imageTypeOf(key: string): string {
+  return /\.jpe?g$/i.test(key) ? 'image/jpeg' : 'image/png';
+}
 
 /** Header-safe file name for Content-Disposition (RFC 6266 with an RFC 5987 UTF-8 form). */
 function disposition(name: string): string {
@@ -97,28 +110,40 @@ export function registerFileRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     },
   );
 
-  app.get<{ Params: Static<typeof PageParams>; Querystring: DownloadQuery }>(
+  app.get<{ Params: Static<typeof PageParams>; Querystring: PageImageQuery }>(
     '/dossiers/:id/files/:fileId/pages/:n/image',
     {
       config: { permission: 'file:read' },
       schema: {
         tags: ['files'],
         params: PageParams,
-        querystring: DownloadQuery,
-        response: responses({ 200: downloadResponse(['image/png']) }, 404, 409),
+        querystring: PageImageQuery,
+        response: responses({ 200: downloadResponse(['image/jpeg', 'image/png']) }, 404, 409),
+        description:
+          'The normalised page image; available as soon as the page is read, before recognition. `width` answers a JPEG thumbnail.',
       },
     },
     async (request, reply) => {
       const { dossier, file } = await fileOf(request.params.id, request.params.fileId);
+      const n = request.params.n;
       const [page] = await db
         .select({ imageKey: pages.imageKey })
         .from(pages)
         .innerJoin(sources, eq(sources.id, pages.sourceId))
-        .where(and(eq(sources.sha256, file.sha256), eq(pages.number, request.params.n)));
-      if (!page) throw problems.notFound(`file ${file.id} has no processed page ${request.params.n}`);
-      if (!page.imageKey) throw problems.notFound(`page ${request.params.n} kept no image (read from its text layer)`);
+        .where(and(eq(sources.sha256, file.sha256), eq(pages.number, n)));
+      if (page && !page.imageKey) throw problems.notFound(`page ${n} kept no image (read from its text layer)`);
+      // While the source is being read the warehouse has no page rows yet, but each read page's image is stored.
+      const key = page?.imageKey ?? objectKeys.pageImage(file.sha256, n);
+      const { width } = request.query;
+      if (width !== undefined && request.query.presign) throw problems.badRequest('width and presign do not combine');
+      if (!page && !(await deps.store.stat(key))) throw problems.notFound(`file ${file.id} has no read page ${n} yet`);
       await auditRead(db, request, [dossier.applicantId]);
-      return sendObject(request, reply, page.imageKey, 'image/png');
+      if (width === undefined) return sendObject(request, reply, key, imageTypeOf(key));
+      const thumbnail = await sharp(await deps.store.get(key))
+        .resize({ width, withoutEnlargement: true })
+        .jpeg({ quality: 70 })
+        .toBuffer();
+      return reply.type('image/jpeg').header('cache-control', 'private, max-age=60').send(thumbnail);
     },
   );
 

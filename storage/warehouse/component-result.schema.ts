@@ -38,8 +38,14 @@ export const ComponentResultSchema = Type.Object({
 });
 export type ComponentOutput = Static<typeof ComponentResultSchema>;
 
+const BBoxSchema = Type.Object(
+  { x0: Type.Number(), y0: Type.Number(), x1: Type.Number(), y1: Type.Number() },
+  { description: 'where the value was read, in pixels of the page image' },
+);
+
 export const StoredFieldSchema = Type.Object({
   ...FieldResultSchema.properties,
+  bbox: Type.Union([BBoxSchema, Type.Null()], { description: 'null when the value was not located' }),
   state: literals(FIELD_STATES),
 });
 

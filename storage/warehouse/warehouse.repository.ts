@@ -494,6 +494,7 @@ export function createWarehouseRepository(
         value: fields.value,
         confidence: fields.confidence,
         page: fields.page,
+        bbox: fields.bbox,
         state: fields.state,
       })
       .from(fields)
@@ -503,7 +504,7 @@ export function createWarehouseRepository(
     const byComponent = new Map<string, StoredComponent['fields']>();
     for (const f of fieldRows) {
       const record = byComponent.get(f.componentId) ?? {};
-      record[f.key] = { value: f.value, confidence: f.confidence, page: f.page, state: f.state };
+      record[f.key] = { value: f.value, confidence: f.confidence, page: f.page, bbox: f.bbox ?? null, state: f.state };
       byComponent.set(f.componentId, record);
     }
     for (const c of componentRows) {

@@ -83,7 +83,7 @@ describe('OpenAPI response schemas', () => {
       'fields',
     ]);
     const field = component.properties.fields.additionalProperties;
-    expect(Object.keys(field.properties)).toEqual(['value', 'confidence', 'page', 'state']);
+    expect(Object.keys(field.properties)).toEqual(['value', 'confidence', 'page', 'bbox', 'state']);
   });
 });
 
