@@ -1,4 +1,5 @@
-import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { ComponentResult, ComponentStatus, Rotation, TextSource } from '../../pipeline/page-model.js';
 import { corrections } from '../../schemas/service.schema.js';
 import {
@@ -11,7 +12,7 @@ import {
   sources,
 } from '../../schemas/warehouse.schema.js';
 import { applyComponentCorrections, type ComponentCorrection } from './component-corrections.js';
-import { findHome, matchComponents } from './component-matching.js';
+import { type ComponentIdentity, findHome, matchComponents } from './component-matching.js';
 import { KEPT_FOR_CONFIRMED_REASON, type StoredComponent } from './stored-outcome.js';
 
 export { KEPT_FOR_CONFIRMED_REASON } from './stored-outcome.js';
@@ -242,41 +243,36 @@ export function createWarehouseRepository(
     return { id, created: inserted !== undefined };
   }
 
-  async function writeFields(tx: Tx, componentId: string, component: ComponentResult) {
-    const state: FieldState = component.status === 'needs_review' ? 'needs_review' : 'machine';
-    const keys = Object.keys(component.fields);
-    const stale: SQL[] = [eq(fields.componentId, componentId), ne(fields.state, 'confirmed')];
-    if (keys.length > 0) stale.push(notInArray(fields.key, keys));
-    await tx.delete(fields).where(and(...stale));
-    const rows = Object.entries(component.fields).map(([key, f]) => ({
-      componentId,
-      key,
-      value: f.value.normalize('NFC'),
-      raw: f.raw.normalize('NFC'),
-      confidence: f.confidence,
-      page: f.page,
-      bbox: f.bbox,
-      state,
-    }));
-    for (const chunk of chunks(rows, chunkRows)) {
-      await tx
-        .insert(fields)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [fields.componentId, fields.key],
-          set: {
-            value: sql`excluded.value`,
-            raw: sql`excluded.raw`,
-            confidence: sql`excluded.confidence`,
-            page: sql`excluded.page`,
-            bbox: sql`excluded.bbox`,
-            state: sql`excluded.state`,
-            updatedAt: sql`now()`,
-          },
-          // Human corrections win over any machine re-run.
-          setWhere: ne(fields.state, 'confirmed'),
-        });
+  /**
+   * Replaces the machine fields of the placed components in two statements: machine fields go, the new ones come,
+   * and a field a human confirmed stays (the insert skips its key). Human corrections win over any machine re-run.
+   */
+  async function writeFields(tx: Tx, placed: Array<{ id: string; component: ComponentResult }>) {
+    for (const chunk of chunks(placed, chunkRows)) {
+      await tx.delete(fields).where(
+        and(
+          inArray(
+            fields.componentId,
+            chunk.map((p) => p.id),
+          ),
+          ne(fields.state, 'confirmed'),
+        ),
+      );
     }
+    const rows = placed.flatMap(({ id, component }) => {
+      const state: FieldState = component.status === 'needs_review' ? 'needs_review' : 'machine';
+      return Object.entries(component.fields).map(([key, f]) => ({
+        componentId: id,
+        key,
+        value: f.value.normalize('NFC'),
+        raw: f.raw.normalize('NFC'),
+        confidence: f.confidence,
+        page: f.page,
+        bbox: f.bbox,
+        state,
+      }));
+    });
+    for (const chunk of chunks(rows, chunkRows)) await tx.insert(fields).values(chunk).onConflictDoNothing();
   }
 
   /** Moves confirmed fields off components the new run dropped; keeps a dropped component only if a field has no home. */
@@ -338,44 +334,84 @@ export function createWarehouseRepository(
     }
   }
 
-  /** Replaces a source's components with a new recognition run's, keeping ids where type and range agree. */
+  /**
+   * Replaces the components of one or more sources with a new recognition run's, keeping ids where type and range
+   * agree (so confirmed fields stay attached), in a few statements per batch.
+   */
   async function writeComponents(
     tx: Tx,
-    sourceId: string,
-    next: Array<ComponentResult & { pdfKey: string | null }>,
+    items: Array<{
+      sourceId: string;
+      components: Array<ComponentResult & { pdfKey: string | null }>;
+      corrections?: ComponentCorrection[];
+    }>,
     versions: { rulePackVersion: string; pipelineVersion: string },
-    corrections?: ComponentCorrection[],
   ) {
-    // Reviewers' type and page-range corrections win over every recognition run, whichever path wrote it.
-    next = applyComponentCorrections(next, corrections ?? (await readCorrections(tx, [sourceId])).get(sourceId) ?? []);
-    const stored = await tx
-      .select({
-        id: components.id,
-        type: components.type,
-        firstPage: components.firstPage,
-        lastPage: components.lastPage,
-      })
-      .from(components)
-      .where(eq(components.sourceId, sourceId));
-    const ranges = next.map((c) => ({ type: c.type, firstPage: c.pages[0], lastPage: c.pages[1] }));
-    const match = matchComponents(stored, ranges);
-    const placed: Array<(typeof ranges)[number] & { id: string }> = [];
-    for (const [i, c] of next.entries()) {
-      const row = { confidence: c.confidence, status: c.status, reasons: c.reasons, pdfKey: c.pdfKey, ...versions };
-      let id = match.reuse[i] ?? null;
-      if (id) {
-        await tx.update(components).set(row).where(eq(components.id, id));
-      } else {
-        const [inserted] = await tx
-          .insert(components)
-          .values({ ...row, sourceId, ...ranges[i]! })
-          .returning({ id: components.id });
-        id = inserted!.id;
-      }
-      placed.push({ ...ranges[i]!, id });
-      await writeFields(tx, id, c);
+    const ids = items.map((i) => i.sourceId);
+    const unread = items.filter((i) => !i.corrections).map((i) => i.sourceId);
+    const read = unread.length > 0 ? await readCorrections(tx, unread) : new Map<string, ComponentCorrection[]>();
+    const storedBySource = new Map<string, Array<ComponentIdentity & { id: string }>>();
+    for (const chunk of chunks(ids, chunkRows)) {
+      const rows = await tx
+        .select({
+          id: components.id,
+          sourceId: components.sourceId,
+          type: components.type,
+          firstPage: components.firstPage,
+          lastPage: components.lastPage,
+        })
+        .from(components)
+        .where(inArray(components.sourceId, chunk));
+      for (const { sourceId, ...r } of rows) storedBySource.set(sourceId, [...(storedBySource.get(sourceId) ?? []), r]);
     }
-    await rehomeConfirmed(tx, match.unmatched, placed, versions);
+    const updates: Array<{ id: string; c: ComponentResult & { pdfKey: string | null } }> = [];
+    const inserts: Array<typeof components.$inferInsert> = [];
+    const placed: Array<{ id: string; component: ComponentResult }> = [];
+    const dropped: Array<{ unmatched: string[]; placed: Array<ComponentIdentity & { id: string }> }> = [];
+    for (const item of items) {
+      // Reviewers' type and page-range corrections win over every recognition run, whichever path wrote it.
+      const next = applyComponentCorrections(item.components, item.corrections ?? read.get(item.sourceId) ?? []);
+      const ranges = next.map((c) => ({ type: c.type, firstPage: c.pages[0], lastPage: c.pages[1] }));
+      const match = matchComponents(storedBySource.get(item.sourceId) ?? [], ranges);
+      const here: Array<ComponentIdentity & { id: string }> = [];
+      for (const [i, c] of next.entries()) {
+        let id = match.reuse[i] ?? null;
+        if (id) updates.push({ id, c });
+        else {
+          id = randomUUID();
+          inserts.push({
+            id,
+            sourceId: item.sourceId,
+            ...ranges[i]!,
+            confidence: c.confidence,
+            status: c.status,
+            reasons: c.reasons,
+            pdfKey: c.pdfKey,
+            ...versions,
+          });
+        }
+        here.push({ ...ranges[i]!, id });
+        placed.push({ id, component: c });
+      }
+      if (match.unmatched.length > 0) dropped.push({ unmatched: match.unmatched, placed: here });
+    }
+    for (const chunk of chunks(updates, chunkRows)) {
+      const values = sql.join(
+        chunk.map(
+          ({ id, c }) =>
+            sql`(${id}::uuid, ${c.confidence}::float8, ${c.status}::text, ${JSON.stringify(c.reasons)}::jsonb, ${c.pdfKey}::text)`,
+        ),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update components as c set confidence = v.confidence, status = v.status, reasons = v.reasons,
+          pdf_key = v.pdf_key, rule_pack_version = ${versions.rulePackVersion}, pipeline_version = ${versions.pipelineVersion}
+        from (values ${values}) as v(id, confidence, status, reasons, pdf_key)
+        where c.id = v.id`);
+    }
+    for (const chunk of chunks(inserts, chunkRows)) await tx.insert(components).values(chunk);
+    await writeFields(tx, placed);
+    for (const d of dropped) await rehomeConfirmed(tx, d.unmatched, d.placed, versions);
   }
 
   async function readCorrections(q: Tx | WarehouseDb, sourceIds: string[]) {
@@ -424,7 +460,7 @@ export function createWarehouseRepository(
       }));
       for (const chunk of chunks(pageRows, chunkRows)) await tx.insert(pages).values(chunk);
       const versions = { rulePackVersion: result.rulePackVersion, pipelineVersion: result.pipelineVersion };
-      await writeComponents(tx, sourceId, result.components, versions);
+      await writeComponents(tx, [{ sourceId, components: result.components }], versions);
       await tx
         .update(sources)
         .set({
@@ -441,7 +477,7 @@ export function createWarehouseRepository(
   async function replaceComponents(sourceId: string, input: ReplaceComponentsInput) {
     await db.transaction(async (tx) => {
       await lockSource(tx, sourceId, 'update');
-      await writeComponents(tx, sourceId, input.components, {
+      await writeComponents(tx, [{ sourceId, components: input.components }], {
         rulePackVersion: input.rulePackVersion,
         pipelineVersion: input.pipelineVersion,
       });
@@ -464,12 +500,7 @@ export function createWarehouseRepository(
         .orderBy(asc(sources.id))
         .for('update');
       if (locked.length !== new Set(ids).size) throw new Error('warehouse: cannot update unknown sources');
-      const missing = items.filter((i) => !i.corrections).map((i) => i.sourceId);
-      const read = missing.length > 0 ? await readCorrections(tx, missing) : new Map<string, ComponentCorrection[]>();
-      for (const item of items) {
-        const fixes = item.corrections ?? read.get(item.sourceId) ?? [];
-        await writeComponents(tx, item.sourceId, item.components, versions, fixes);
-      }
+      await writeComponents(tx, items, versions);
       for (const chunk of chunks(ids, chunkRows)) {
         await tx.update(sources).set({ updatedAt: sql`now()` }).where(inArray(sources.id, chunk));
       }
