@@ -2,9 +2,9 @@ import { InfrastructureError } from '../pipeline/infrastructure-error.js';
 import { reOcrSource } from '../pipeline/re-ocr-source.js';
 import {
   type BatchTimings,
+  createReRecognizer,
   publishMissingPdfs,
   type RecognitionDiff,
-  reRecognizeBatch,
 } from '../pipeline/re-recognize-source.js';
 import { createRecognizePool } from '../pipeline/recognize-pool.js';
 import {
@@ -161,11 +161,16 @@ function reRecognize(
     readConcurrency: 32,
   };
   const options = { dryRun: Boolean(selection.dryRun), deferPdfs: Boolean(selection.deferPdfs) };
+  const runner = createReRecognizer(deps, options, (diffs) => diffs.forEach(count), report.timings);
   return {
-    async run(batch) {
-      for (const diff of await reRecognizeBatch(batch, deps, options, report.timings)) count(diff);
+    run: (batch) => runner.run(batch),
+    async close() {
+      try {
+        await runner.flush();
+      } finally {
+        await pool.close();
+      }
     },
-    close: () => pool.close(),
   };
 }
 

@@ -121,20 +121,15 @@ export function plannedComponents(input: RecognitionInput, machine: ComponentRes
   return { corrected, outcome: predictStoredComponents(input.components, corrected) };
 }
 
-/**
- * Re-applies the current rule pack to the stored OCR of a batch of sources (no OCR is run): reads what the warehouse
- * holds for the whole batch in a few queries, recognizes on the pool, and writes only the sources whose stored result
- * would change, all in one transaction; the others get the new rule-pack version stamped. Confirmed field values and
- * component corrections are kept (the repository applies the same rules the prediction does). PDFs of new page
- * ranges are made after the write, or deferred.
- */
-export async function reRecognizeBatch(
-  batch: ListedSource[],
-  deps: ReRecognizeDeps,
-  options: ReRecognizeOptions,
-  timings: BatchTimings = { readMs: 0, recognizeMs: 0, writeMs: 0, pdfMs: 0 },
-): Promise<RecognitionDiff[]> {
-  let t = performance.now();
+interface LoadedBatch {
+  batch: ListedSource[];
+  inputs: Map<string, RecognitionInput>;
+  pagesOf: StoredPageInput[][];
+}
+
+/** What the warehouse holds for a whole batch (a few queries) and the stored OCR JSON of its pages. */
+async function loadBatch(batch: ListedSource[], deps: ReRecognizeDeps, timings: BatchTimings): Promise<LoadedBatch> {
+  const t = performance.now();
   const inputs = await deps.repo.loadRecognitionInputs(batch.map((s) => s.id));
   const reads = pLimit(Math.max(1, deps.readConcurrency));
   const pagesOf = await Promise.all(
@@ -147,12 +142,17 @@ export async function reRecognizeBatch(
     ),
   );
   timings.readMs += performance.now() - t;
-  t = performance.now();
-  const machine = await Promise.all(pagesOf.map((pages) => deps.recognize(pages)));
+  return { batch, inputs, pagesOf };
+}
+
+/** Applies the rules on the pool and predicts, per source, what a write would store and whether it changes. */
+async function recognizeBatch(loaded: LoadedBatch, deps: ReRecognizeDeps, timings: BatchTimings) {
+  const t = performance.now();
+  const machine = await Promise.all(loaded.pagesOf.map((pages) => deps.recognize(pages)));
   const writes: RecognitionWrite[] = [];
   const unchanged: string[] = [];
-  const diffs = batch.map((source, i) => {
-    const input = inputs.get(source.id)!;
+  const diffs = loaded.batch.map((source, i) => {
+    const input = loaded.inputs.get(source.id)!;
     const { corrected, outcome } = plannedComponents(input, machine[i]!);
     const diff = diffComponents(source.sha256, input.pages.length, input.components, outcome);
     if (diff.changed) writes.push({ sourceId: source.id, components: corrected, corrections: input.corrections });
@@ -160,23 +160,74 @@ export async function reRecognizeBatch(
     return diff;
   });
   timings.recognizeMs += performance.now() - t;
-  if (options.dryRun) return diffs;
-  t = performance.now();
+  return { diffs, writes, unchanged };
+}
+
+/** Writes the changed sources in one transaction, stamps the others, then makes the PDFs of new page ranges. */
+async function writeBatch(
+  loaded: LoadedBatch,
+  planned: Awaited<ReturnType<typeof recognizeBatch>>,
+  deps: ReRecognizeDeps,
+  options: ReRecognizeOptions,
+  timings: BatchTimings,
+) {
+  let t = performance.now();
   const versions = { rulePackVersion: deps.versions.rulePack, pipelineVersion: deps.versions.pipeline };
-  await deps.repo.writeRecognitionResults(writes, versions);
-  await deps.repo.stampRulePackVersion(unchanged, deps.versions.rulePack);
+  await deps.repo.writeRecognitionResults(planned.writes, versions);
+  await deps.repo.stampRulePackVersion(planned.unchanged, deps.versions.rulePack);
   timings.writeMs += performance.now() - t;
-  if (!options.deferPdfs && writes.length > 0) {
-    t = performance.now();
-    const byId = new Map(batch.map((s, i) => [s.id, { sha256: s.sha256, pages: pagesOf[i]! }]));
-    await publishMissingPdfs(
-      writes.map((w) => w.sourceId),
-      deps,
-      (id) => byId.get(id),
-    );
-    timings.pdfMs += performance.now() - t;
-  }
-  return diffs;
+  if (options.deferPdfs || planned.writes.length === 0) return;
+  t = performance.now();
+  const byId = new Map(loaded.batch.map((s, i) => [s.id, { sha256: s.sha256, pages: loaded.pagesOf[i]! }]));
+  await publishMissingPdfs(
+    planned.writes.map((w) => w.sourceId),
+    deps,
+    (id) => byId.get(id),
+  );
+  timings.pdfMs += performance.now() - t;
+}
+
+/**
+ * Re-applies the current rule pack to the stored OCR of batches of sources (no OCR is run): reads what the warehouse
+ * holds for a whole batch in a few queries, recognizes on the pool, and writes only the sources whose stored result
+ * would change, in one transaction per batch; the others get the new rule-pack version stamped. Confirmed field
+ * values and component corrections are kept (the repository applies the same rules the prediction does). PDFs of new
+ * page ranges are made after the write, or deferred.
+ *
+ * Batches overlap: while the pool applies the rules to one batch, this thread writes the previous one and reads the
+ * next. `onDiffs` receives each batch's diffs, in order, once it is written.
+ */
+export function createReRecognizer(
+  deps: ReRecognizeDeps,
+  options: ReRecognizeOptions,
+  onDiffs: (diffs: RecognitionDiff[]) => void,
+  timings: BatchTimings = { readMs: 0, recognizeMs: 0, writeMs: 0, pdfMs: 0 },
+) {
+  let previous: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  const settle = async () => {
+    await previous;
+    if (failure) throw failure.error;
+  };
+  return {
+    async run(batch: ListedSource[]) {
+      const loaded = await loadBatch(batch, deps, timings);
+      const planned = recognizeBatch(loaded, deps, timings);
+      // Attach a handler at once so a failure waits for settle() instead of escaping as unhandled.
+      planned.catch(() => {});
+      await settle();
+      previous = planned
+        .then(async (p) => {
+          if (!options.dryRun) await writeBatch(loaded, p, deps, options, timings);
+          onDiffs(p.diffs);
+        })
+        .catch((error: unknown) => {
+          failure = { error };
+        });
+    },
+    /** Waits for the last batch to be written. */
+    flush: settle,
+  };
 }
 
 /**

@@ -54,7 +54,8 @@ if (!existsSync(join(base, 'warehouse'))) throw new Error(`${base} holds no ware
 const baseline = await rulesAlone(base);
 console.log(
   `\nre-recognition from stored OCR (corpus seed ${args.seed}; ${runs} runs per figure, median)` +
-    `\nbaseline: the rules alone on in-memory OCR, one thread: ${baseline.toFixed(0)} pages/s`,
+    `\nbaseline: the rules alone on in-memory OCR, one thread: ${baseline.pagesPerSecond.toFixed(0)} pages/s, ` +
+    `CPU ${baseline.cpuMsPerPage.toFixed(2)} ms/page`,
 );
 for (const size of sizes) await benchSize(size);
 if (args.keep) console.log(`kept ${work} (digitized corpus: --base ${base})`);
@@ -67,9 +68,15 @@ async function benchSize(size: number) {
   const warehouse = await openWarehouse({ dataDir });
   const pages = await cloneStoredPages(warehouse, size).finally(() => warehouse.close());
   const config = loadConfig({ ...process.env, SOHOA_DATA_DIR: dataDir });
+  // CPU time of the whole process (every thread) per page: steadier than wall time on a shared machine.
   const timed = async (selection: RecognizeSelection, times: number) => {
-    const reports: RecognizeReport[] = [];
-    for (let i = 0; i < times; i++) reports.push(await runRecognize(selection, config));
+    const reports: Array<RecognizeReport & { cpuMsPerPage: number }> = [];
+    for (let i = 0; i < times; i++) {
+      const cpu = process.cpuUsage();
+      const report = await runRecognize(selection, config);
+      const used = process.cpuUsage(cpu);
+      reports.push({ ...report, cpuMsPerPage: (used.user + used.system) / 1000 / Math.max(1, report.pages) });
+    }
     return reports;
   };
   const dry = await timed({ all: true, dryRun: true }, runs);
@@ -80,14 +87,13 @@ async function benchSize(size: number) {
   const untouched = await stillConfirmed(dataDir, confirmed);
 
   const rate = (rs: RecognizeReport[]) => median(rs.map((r) => r.pagesPerSecond));
-  const line = (label: string, rs: RecognizeReport[]) => {
+  const line = (label: string, rs: Array<RecognizeReport & { cpuMsPerPage: number }>) => {
     const r = rs[0]!;
-    const phases = r.timings;
+    const cpu = median(rs.map((x) => x.cpuMsPerPage));
     console.log(
       `  ${label.padEnd(40)} ${rate(rs).toFixed(0).padStart(6)} pages/s  (${(r.pages / rate(rs)).toFixed(2)} s; ` +
-        `${r.changedSources} of ${r.sources} sources changed; ${(rate(rs) / baseline).toFixed(2)}× baseline; ` +
-        `read ${(phases.readMs / 1000).toFixed(1)} s, rules+diff ${(phases.recognizeMs / 1000).toFixed(1)} s, ` +
-        `write ${(phases.writeMs / 1000).toFixed(1)} s)`,
+        `${r.changedSources} of ${r.sources} sources changed; ${(rate(rs) / baseline.pagesPerSecond).toFixed(2)}× baseline; ` +
+        `CPU ${cpu.toFixed(2)} ms/page of all threads, ${(r.timings.writeMs / 1000).toFixed(1)} s in writes)`,
     );
   };
   console.log(`\n${pages} stored pages (${config.ocrWorkers} recognition threads):`);
@@ -142,7 +148,7 @@ async function stillConfirmed(dataDir: string, picked: Awaited<ReturnType<typeof
 }
 
 /** Pages per second of the rule pack alone on one thread, OCR JSON parsed and in memory (no I/O, no database). */
-async function rulesAlone(dataDir: string): Promise<number> {
+async function rulesAlone(dataDir: string): Promise<{ pagesPerSecond: number; cpuMsPerPage: number }> {
   const warehouse = await openWarehouse({ dataDir });
   const store = createObjectStoreFromEnv({ SOHOA_DATA_DIR: dataDir });
   const sources: Array<Array<{ number: number; text: PageText | null }>> = [];
@@ -163,16 +169,20 @@ async function rulesAlone(dataDir: string): Promise<number> {
   }
   const pack = loadRulePack();
   const rates: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     let pages = 0;
-    while (performance.now() - started < 2000) {
+    while (performance.now() - started < 3000) {
       for (const s of sources) {
         recognize(s, pack);
         pages += s.length;
       }
     }
+    const used = process.cpuUsage(cpu);
     rates.push(pages / ((performance.now() - started) / 1000));
+    cpus.push((used.user + used.system) / 1000 / pages);
   }
-  return median(rates);
+  return { pagesPerSecond: median(rates), cpuMsPerPage: median(cpus) };
 }
