@@ -18,6 +18,7 @@ import { loadComponentCatalog } from '../service/component-catalog.js';
 import { correctComponent, correctField } from '../service/review/corrections.js';
 import { openServiceDatabase } from '../service/service-db.js';
 import { createTestDatabase, postgresUnavailable } from './support/postgres.js';
+import { runCli } from './support/run-cli.js';
 
 const INVOICE = join(import.meta.dirname, '..', 'samples', 'invoice-004-born-digital.pdf');
 const CORRECTED_BUYER = 'NGƯỜI MUA ĐÃ SỬA';
@@ -148,6 +149,17 @@ function describeReprocessing(name: string, database: () => Promise<{ url?: stri
       await expect(runRecognize({}, config)).rejects.toBeInstanceOf(SelectionError);
       await expect(runRecognize({ all: true, ocr: true, dryRun: true }, config)).rejects.toBeInstanceOf(SelectionError);
       await expect(runRecognize({ since: '2026-02-30' }, config)).rejects.toThrow(/--since 2026-02-30/);
+    });
+
+    it('takes the selection from the command line', async () => {
+      const env = { SOHOA_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+      const args = ['--type', 'bien_lai_thu_phi', '--since', day(0), '--date-of', 'processed', '--dry-run', '--json'];
+      const ok = await runCli(['recognize', ...args], env);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ dryRun: true, sources: 1, changedSources: 0 });
+      const bad = await runCli(['recognize', '--until', 'yesterday'], env);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--until yesterday: expected a date/);
     });
   });
 }
