@@ -92,7 +92,9 @@ export async function runRecognize(
   try {
     const filter = selectionFilter(selection, {
       runningRulePack: runtime.versions.rulePack,
-      storedRulePacks: await runtime.warehouse.repo.rulePackVersions(),
+      // A scan of the components: only when a version range asks for it.
+      storedRulePacks:
+        selection.rulePack || selection.rulePackBefore ? await runtime.warehouse.repo.rulePackVersions() : [],
     });
     await on.onStart?.({ selection, filter });
     const count = (diff: RecognitionDiff) => {

@@ -102,10 +102,6 @@ export function diffComponents(
   return diff;
 }
 
-export function isUnchanged(diff: RecognitionDiff): boolean {
-  return !diff.changed;
-}
-
 /**
  * The new run as it would be stored: reviewers' component corrections applied, each range keeping the PDF already
  * made for it (a PDF depends only on the page range: same images, same text), confirmed fields kept.
@@ -114,10 +110,10 @@ export function plannedComponents(input: RecognitionInput, machine: ComponentRes
   const pdfByRange = new Map(
     input.components.flatMap((c) => (c.pdfKey ? [[rangeKey(c.pages), c.pdfKey] as const] : [])),
   );
-  const corrected = applyComponentCorrections(
-    machine.map((c) => ({ ...c, pdfKey: pdfByRange.get(rangeKey(c.pages)) ?? null })),
-    input.corrections,
-  );
+  const withPdfs = <C extends ComponentResult & { pdfKey?: string | null }>(list: C[]) =>
+    list.map((c) => ({ ...c, pdfKey: c.pdfKey ?? pdfByRange.get(rangeKey(c.pages)) ?? null }));
+  // Again after the corrections: a corrected range may have had its PDF made before.
+  const corrected = withPdfs(applyComponentCorrections(withPdfs(machine), input.corrections));
   return { corrected, outcome: predictStoredComponents(input.components, corrected) };
 }
 
