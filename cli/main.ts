@@ -70,6 +70,7 @@ program
   .option('--dry-run', 'print the changes, write nothing')
   .option('--defer-pdfs', 'leave the searchable PDFs of new page ranges for a later --pdfs-only run')
   .option('--pdfs-only', 'only make the searchable PDFs that components of the selection lack')
+  .option('--batch-sources <n>', 'sources read, recognized and written together (one transaction)', Number)
   .option('--json', 'print the report as one JSON document')
   .action(async (options: RecognizeSelection & { json?: boolean }) => {
     const config = configOrExit();

@@ -27,6 +27,8 @@ export interface RecognizeSelection extends ReprocessSelection {
   deferPdfs?: boolean;
   /** Only make the PDFs that components of the selection lack (no recognition). */
   pdfsOnly?: boolean;
+  /** Sources read, recognized and written together (one transaction each); default RECOGNIZE_DEFAULTS. */
+  batchSources?: number;
 }
 
 export interface RecognizeReport {
@@ -66,6 +68,10 @@ export async function runRecognize(
   hooks: RecognizeHooks | ((diff: RecognitionDiff) => void) = {},
 ): Promise<RecognizeReport> {
   const on = typeof hooks === 'function' ? { onSource: hooks } : hooks;
+  const batchSources = selection.batchSources ?? RECOGNIZE_DEFAULTS.batchSources;
+  if (!Number.isInteger(batchSources) || batchSources < 1) {
+    throw new SelectionError(`--batch-sources must be a whole number >= 1, got ${selection.batchSources}`);
+  }
   if (selection.ocr && selection.dryRun) {
     throw new SelectionError('--dry-run cannot be combined with --ocr: pages are stored as they are read');
   }
@@ -116,7 +122,7 @@ export async function runRecognize(
         ? reOcr(runtime, report, count)
         : reRecognize(runtime, selection, report, count);
     try {
-      for await (const batch of pagesOf(runtime, filter)) await handler.run(batch);
+      for await (const batch of pagesOf(runtime, filter, batchSources)) await handler.run(batch);
     } finally {
       await handler.close?.();
     }
@@ -134,12 +140,12 @@ interface BatchHandler {
   close?(): Promise<void>;
 }
 
-async function* pagesOf(runtime: Runtime, filter: SelectionFilter): AsyncGenerator<ListedSource[]> {
+async function* pagesOf(runtime: Runtime, filter: SelectionFilter, size: number): AsyncGenerator<ListedSource[]> {
   let afterId: string | undefined;
   for (;;) {
     const batch = await runtime.warehouse.repo.listSources({
       ...filter,
-      limit: RECOGNIZE_DEFAULTS.batchSources,
+      limit: size,
       ...(afterId ? { afterId } : {}),
     });
     if (batch.length === 0) return;
