@@ -1,9 +1,9 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { catalogCoverage, formatCatalog } from './catalog-command.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import { formatSummary, runDigitize } from './digitize-command.js';
 import { runMigrate } from './migrate-command.js';
-import { formatRecognizeReport, runRecognize, SelectionError } from './recognize-command.js';
+import { formatRecognizeReport, type RecognizeSelection, runRecognize, SelectionError } from './recognize-command.js';
 import { serveCommand } from './serve-command.js';
 import { formatStatus, runStatus } from './status-command.js';
 import { tokenCommand } from './token-command.js';
@@ -52,33 +52,38 @@ program
   .command('recognize')
   .description('re-apply the current rule pack to stored OCR results (no OCR), and report what changed')
   .option('--all', 'every digitized source')
-  .option('--type <code>', 'sources holding a component of this catalog type')
-  .option('--stale', 'sources recognized by another rule-pack version')
-  .option('--needs-review', 'sources holding a component that needs review')
   .option('--sha <sha256...>', 'these sources')
+  .option('--type <code>', 'sources holding a component of this catalog type')
+  .option('--needs-review', 'sources holding a component that needs review')
+  .option('--stale', 'sources recognized by another rule-pack version than the running one')
+  .option('--rule-pack <version>', 'sources holding a component made by this rule-pack version')
+  .option('--rule-pack-before <version>', 'sources holding a component made by an older rule-pack version')
+  .option('--ocr-model <model>', 'sources holding a page read by this OCR model')
+  .option('--since <date>', 'received (or --date-of processed) on or after this day (YYYY-MM-DD) or time')
+  .option('--until <date>', 'received (or --date-of processed) on or before this day or before this time')
+  .addOption(
+    new Option('--date-of <which>', 'the time --since/--until apply to')
+      .choices(['received', 'processed'])
+      .default('received'),
+  )
+  .option('--ocr', 'read the pages again from the stored originals (OCR + recognition), not recognition only')
   .option('--dry-run', 'print the changes, write nothing')
+  .option('--defer-pdfs', 'leave the searchable PDFs of new page ranges for a later --pdfs-only run')
+  .option('--pdfs-only', 'only make the searchable PDFs that components of the selection lack')
+  .option('--batch-sources <n>', 'sources read, recognized and written together (one transaction)', Number)
   .option('--json', 'print the report as one JSON document')
-  .action(
-    async (options: {
-      all?: boolean;
-      type?: string;
-      stale?: boolean;
-      needsReview?: boolean;
-      sha?: string[];
-      dryRun?: boolean;
-      json?: boolean;
-    }) => {
-      const config = configOrExit();
-      try {
-        const report = await runRecognize(options, config);
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatRecognizeReport(report));
-      } catch (error) {
-        if (!(error instanceof SelectionError)) throw error;
-        process.stderr.write(`sohoa recognize: ${error.message}\n`);
-        process.exitCode = EXIT.usage;
-      }
-    },
-  );
+  .action(async (options: RecognizeSelection & { json?: boolean }) => {
+    const config = configOrExit();
+    try {
+      const report = await runRecognize(options, config);
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatRecognizeReport(report));
+      process.exitCode = report.failed.length > 0 ? EXIT.failed : EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof SelectionError)) throw error;
+      process.stderr.write(`sohoa recognize: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+    }
+  });
 
 program
   .command('catalog')

@@ -1,23 +1,40 @@
-import pLimit from 'p-limit';
-import { isUnchanged, type RecognitionDiff, reRecognizeSource } from '../pipeline/re-recognize-source.js';
+import { InfrastructureError } from '../pipeline/infrastructure-error.js';
+import { reOcrSource } from '../pipeline/re-ocr-source.js';
+import {
+  type BatchTimings,
+  createReRecognizer,
+  publishMissingPdfs,
+  type RecognitionDiff,
+} from '../pipeline/re-recognize-source.js';
 import { createRecognizePool } from '../pipeline/recognize-pool.js';
-import type { SourceFilter } from '../storage/warehouse/index.js';
+import {
+  type ReprocessSelection,
+  SelectionError,
+  type SelectionFilter,
+  selectionFilter,
+} from '../pipeline/reprocess-selection.js';
+import type { ListedSource } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime, type Runtime, stageDepsOf } from './runtime.js';
 
-export interface RecognizeSelection {
-  all?: boolean;
-  type?: string;
-  /** Only sources with components made by another rule-pack version than the running one. */
-  stale?: boolean;
-  needsReview?: boolean;
-  sha?: string[];
+export { SelectionError } from '../pipeline/reprocess-selection.js';
+
+export interface RecognizeSelection extends ReprocessSelection {
   dryRun?: boolean;
+  /** Re-run OCR + recognition from the stored originals instead of recognition only. */
+  ocr?: boolean;
+  /** Leave the searchable PDFs of new page ranges for a later `--pdfs-only` run. */
+  deferPdfs?: boolean;
+  /** Only make the PDFs that components of the selection lack (no recognition). */
+  pdfsOnly?: boolean;
+  /** Sources read, recognized and written together (one transaction each); default RECOGNIZE_DEFAULTS. */
+  batchSources?: number;
 }
 
 export interface RecognizeReport {
   rulePackVersion: string;
   dryRun: boolean;
+  mode: 'recognition' | 'ocr' | 'pdfs';
   sources: number;
   pages: number;
   changedSources: number;
@@ -25,29 +42,45 @@ export interface RecognizeReport {
   added: number;
   removed: number;
   fieldsChanged: number;
+  /** Sources the run could not process (OCR mode), with the reason. */
+  failed: Array<{ sha256: string; error: string }>;
+  pdfsMade: number;
   seconds: number;
   pagesPerSecond: number;
+  /** Milliseconds per phase (recognition mode). */
+  timings: BatchTimings;
   changes: RecognitionDiff[];
 }
 
-export class SelectionError extends Error {}
+/** Hooks for a caller that records the run (e.g. as a re-processing run beside import runs). */
+export interface RecognizeHooks {
+  onStart?: (info: { selection: RecognizeSelection; filter: SelectionFilter }) => void | Promise<void>;
+  onSource?: (diff: RecognitionDiff) => void;
+  onFinish?: (report: RecognizeReport) => void | Promise<void>;
+}
 
-const PAGE_SIZE = 200;
+export const RECOGNIZE_DEFAULTS = { batchSources: 200 } as const;
 
-/** `sohoa recognize`: re-applies the current rule pack to stored OCR for a selection of sources. */
+/** `sohoa recognize`: re-applies the current rule pack (or OCR + rules) to stored sources of a selection. */
 export async function runRecognize(
   selection: RecognizeSelection,
   config: Config,
-  onSource?: (diff: RecognitionDiff) => void,
+  hooks: RecognizeHooks | ((diff: RecognitionDiff) => void) = {},
 ): Promise<RecognizeReport> {
-  if (!selection.all && !selection.type && !selection.stale && !selection.needsReview && !selection.sha?.length) {
-    throw new SelectionError('say which sources: --all, or a filter (--type, --stale, --needs-review, --sha)');
+  const on = typeof hooks === 'function' ? { onSource: hooks } : hooks;
+  const batchSources = selection.batchSources ?? RECOGNIZE_DEFAULTS.batchSources;
+  if (!Number.isInteger(batchSources) || batchSources < 1) {
+    throw new SelectionError(`--batch-sources must be a whole number >= 1, got ${selection.batchSources}`);
+  }
+  if (selection.ocr && selection.dryRun) {
+    throw new SelectionError('--dry-run cannot be combined with --ocr: pages are stored as they are read');
   }
   const runtime = await openRuntime(config);
   const started = performance.now();
   const report: RecognizeReport = {
     rulePackVersion: runtime.versions.rulePack,
     dryRun: Boolean(selection.dryRun),
+    mode: selection.pdfsOnly ? 'pdfs' : selection.ocr ? 'ocr' : 'recognition',
     sources: 0,
     pages: 0,
     changedSources: 0,
@@ -55,63 +88,129 @@ export async function runRecognize(
     added: 0,
     removed: 0,
     fieldsChanged: 0,
+    failed: [],
+    pdfsMade: 0,
     seconds: 0,
     pagesPerSecond: 0,
+    timings: { readMs: 0, recognizeMs: 0, writeMs: 0, pdfMs: 0 },
     changes: [],
   };
   try {
-    const filter: SourceFilter = {
-      status: 'done',
-      limit: PAGE_SIZE,
-      ...(selection.type ? { componentType: selection.type } : {}),
-      ...(selection.stale ? { notRulePackVersion: runtime.versions.rulePack } : {}),
-      ...(selection.needsReview ? { needsReview: true } : {}),
-      ...(selection.sha?.length ? { shas: selection.sha } : {}),
-    };
-    const pool = createRecognizePool(config.ocrWorkers);
-    const deps = {
-      store: runtime.store,
-      repo: runtime.warehouse.repo,
-      versions: runtime.versions,
-      recognize: pool.recognize,
-    };
-    try {
-      let afterId: string | undefined;
-      for (;;) {
-        const batch = await runtime.warehouse.repo.listSources(afterId ? { ...filter, afterId } : filter);
-        if (batch.length === 0) break;
-        // A few sources at a time: worker threads apply the rules while this thread reads and writes.
-        const limit = pLimit(config.ocrWorkers * 2);
-        const diffs = await Promise.all(
-          batch.map((source) => limit(() => reRecognizeSource(source, deps, { dryRun: Boolean(selection.dryRun) }))),
-        );
-        const unchanged: string[] = [];
-        for (const [i, diff] of diffs.entries()) {
-          report.sources++;
-          report.pages += diff.pages;
-          if (isUnchanged(diff)) unchanged.push(batch[i]!.id);
-          else {
-            report.changedSources++;
-            report.retyped += diff.retyped.length;
-            report.added += diff.added.length;
-            report.removed += diff.removed.length;
-            report.fieldsChanged += diff.fields.length;
-            report.changes.push(diff);
-          }
-          onSource?.(diff);
-        }
-        if (!selection.dryRun) await runtime.warehouse.repo.stampRulePackVersion(unchanged, runtime.versions.rulePack);
-        afterId = batch[batch.length - 1]?.id;
+    const filter = selectionFilter(selection, {
+      runningRulePack: runtime.versions.rulePack,
+      // A scan of the components: only when a version range asks for it.
+      storedRulePacks:
+        selection.rulePack || selection.rulePackBefore ? await runtime.warehouse.repo.rulePackVersions() : [],
+    });
+    await on.onStart?.({ selection, filter });
+    const count = (diff: RecognitionDiff) => {
+      report.sources++;
+      report.pages += diff.pages;
+      if (diff.changed) {
+        report.changedSources++;
+        report.retyped += diff.retyped.length;
+        report.added += diff.added.length;
+        report.removed += diff.removed.length;
+        report.fieldsChanged += diff.fields.length;
+        report.changes.push(diff);
       }
+      on.onSource?.(diff);
+    };
+    const handler = selection.pdfsOnly
+      ? pdfsOnly(runtime, report)
+      : selection.ocr
+        ? reOcr(runtime, report, count)
+        : reRecognize(runtime, selection, report, count);
+    try {
+      for await (const batch of pagesOf(runtime, filter, batchSources)) await handler.run(batch);
     } finally {
-      await pool.close();
+      await handler.close?.();
     }
   } finally {
     await runtime.close();
   }
   report.seconds = (performance.now() - started) / 1000;
   report.pagesPerSecond = report.seconds > 0 ? report.pages / report.seconds : 0;
+  await on.onFinish?.(report);
   return report;
+}
+
+interface BatchHandler {
+  run(batch: ListedSource[]): Promise<void>;
+  close?(): Promise<void>;
+}
+
+async function* pagesOf(runtime: Runtime, filter: SelectionFilter, size: number): AsyncGenerator<ListedSource[]> {
+  let afterId: string | undefined;
+  for (;;) {
+    const batch = await runtime.warehouse.repo.listSources({
+      ...filter,
+      limit: size,
+      ...(afterId ? { afterId } : {}),
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    afterId = batch[batch.length - 1]!.id;
+  }
+}
+
+function reRecognize(
+  runtime: Runtime,
+  selection: RecognizeSelection,
+  report: RecognizeReport,
+  count: (diff: RecognitionDiff) => void,
+): BatchHandler {
+  const pool = createRecognizePool(runtime.config.ocrWorkers);
+  const deps = {
+    store: runtime.store,
+    repo: runtime.warehouse.repo,
+    versions: runtime.versions,
+    recognize: pool.recognize,
+    readConcurrency: 32,
+  };
+  const options = { dryRun: Boolean(selection.dryRun), deferPdfs: Boolean(selection.deferPdfs) };
+  const runner = createReRecognizer(deps, options, (diffs) => diffs.forEach(count), report.timings);
+  return {
+    run: (batch) => runner.run(batch),
+    async close() {
+      try {
+        await runner.flush();
+      } finally {
+        await pool.close();
+      }
+    },
+  };
+}
+
+function reOcr(runtime: Runtime, report: RecognizeReport, count: (diff: RecognitionDiff) => void): BatchHandler {
+  const deps = { ...stageDepsOf(runtime), pageConcurrency: runtime.config.ocrWorkers + 1 };
+  return {
+    async run(batch) {
+      for (const source of batch) {
+        try {
+          count(await reOcrSource(source, deps));
+        } catch (error) {
+          // Store and database failures stop the run; a source that cannot be read again is reported, the rest go on.
+          if (error instanceof InfrastructureError) throw error;
+          report.failed.push({ sha256: source.sha256, error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    },
+  };
+}
+
+function pdfsOnly(runtime: Runtime, report: RecognizeReport): BatchHandler {
+  const deps = { store: runtime.store, repo: runtime.warehouse.repo, readConcurrency: 8 };
+  return {
+    async run(batch) {
+      report.sources += batch.length;
+      for (const s of batch) report.pages += s.pageCount ?? 0;
+      report.pdfsMade += await publishMissingPdfs(
+        batch.map((s) => s.id),
+        deps,
+      );
+    },
+  };
 }
 
 const range = (p: [number, number]) => (p[0] === p[1] ? `p${p[0]}` : `p${p[0]}-${p[1]}`);
@@ -128,10 +227,18 @@ export function formatRecognizeReport(report: RecognizeReport): string {
       lines.push(`   ${range(f.pages).padEnd(8)} ${f.type}.${f.key}: ${f.from ?? '(none)'} → ${f.to ?? '(none)'}`);
     }
   }
+  for (const f of report.failed) lines.push(`failed ${f.sha256.slice(0, 12)}…: ${f.error}`);
+  if (report.mode === 'pdfs') {
+    lines.push(
+      `${report.pdfsMade} searchable PDFs made for ${report.sources} sources in ${report.seconds.toFixed(1)} s`,
+    );
+    return `${lines.join('\n')}\n`;
+  }
   lines.push(
-    `${report.dryRun ? 'dry run, nothing written: ' : ''}${report.sources} sources (${report.pages} pages) with rule pack ${report.rulePackVersion}: ` +
-      `${report.changedSources} changed (${report.retyped} re-typed, ${report.added} added, ${report.removed} removed, ` +
-      `${report.fieldsChanged} field values) in ${report.seconds.toFixed(1)} s, ${report.pagesPerSecond.toFixed(0)} pages/s`,
+    `${report.dryRun ? 'dry run, nothing written: ' : ''}${report.sources} sources (${report.pages} pages) with rule pack ${report.rulePackVersion}` +
+      `${report.mode === 'ocr' ? ' after OCR' : ''}: ${report.changedSources} changed (${report.retyped} re-typed, ${report.added} added, ` +
+      `${report.removed} removed, ${report.fieldsChanged} field values)${report.failed.length ? `, ${report.failed.length} failed` : ''} ` +
+      `in ${report.seconds.toFixed(1)} s, ${report.pagesPerSecond.toFixed(0)} pages/s`,
   );
   return `${lines.join('\n')}\n`;
 }

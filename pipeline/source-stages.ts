@@ -103,16 +103,17 @@ async function storedPage(sha256: string, n: number, store: ObjectStore): Promis
 
 /**
  * Reads one page and stores its normalised image and OCR JSON. A page already read by the same OCR engine and model
- * (an interrupted run, a retried job) is not read again.
+ * (an interrupted run, a retried job) is not read again, unless `reread` asks for it (re-processing with OCR).
  */
 export async function readSourcePage(
   sha256: string,
   n: number,
   opened: OpenedSource,
   deps: StageDeps,
+  options: { reread?: boolean } = {},
 ): Promise<StoredPage> {
   const { store, versions } = deps;
-  const previous = await storedPage(sha256, n, store);
+  const previous = options.reread ? null : await storedPage(sha256, n, store);
   if (
     previous &&
     previous.versions.ocrEngine === versions.ocrEngine &&

@@ -10,10 +10,11 @@ export const PHRASE_WORDS = 3;
 
 type PairIndex = Map<string, Set<string>>;
 
-const indexes = new WeakMap<RulePack, PairIndex>();
+// Keyed by the pack's type map, which option overrides (thresholds) keep: recognize() copies the pack on every call.
+const indexes = new WeakMap<object, PairIndex>();
 
 function pairIndex(pack: RulePack): PairIndex {
-  let index = indexes.get(pack);
+  let index = indexes.get(pack.byCode);
   if (index) return index;
   index = new Map();
   const s = pack.settings;
@@ -43,7 +44,7 @@ function pairIndex(pack: RulePack): PairIndex {
       index.set(key, set);
     }
   }
-  indexes.set(pack, index);
+  indexes.set(pack.byCode, index);
   return index;
 }
 

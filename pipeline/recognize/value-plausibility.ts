@@ -24,10 +24,11 @@ export interface WordVocabulary {
   dangling: ReadonlySet<string>;
 }
 
-const vocabularies = new WeakMap<PackSettings, WordVocabulary>();
+// Keyed by the plausibility settings, which threshold overrides keep (recognize() copies the settings every call).
+const vocabularies = new WeakMap<object, WordVocabulary>();
 
 export function wordVocabulary(settings: PackSettings): WordVocabulary {
-  let v = vocabularies.get(settings);
+  let v = vocabularies.get(settings.plausibility);
   if (!v) {
     const p = settings.plausibility;
     v = {
@@ -36,7 +37,7 @@ export function wordVocabulary(settings: PackSettings): WordVocabulary {
       numbered: new Set(p.numberedAddressWords.map((w) => w.normalize('NFC').toLowerCase())),
       dangling: new Set(p.danglingWords.map((w) => w.normalize('NFC').toLowerCase())),
     };
-    vocabularies.set(settings, v);
+    vocabularies.set(settings.plausibility, v);
   }
   return v;
 }

@@ -1,5 +1,7 @@
-import { and, asc, eq, exists, gt, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { ComponentResult, Rotation, TextSource } from '../../pipeline/page-model.js';
+import { corrections } from '../../schemas/service.schema.js';
 import {
   components,
   type FieldState,
@@ -9,13 +11,18 @@ import {
   sourcePaths,
   sources,
 } from '../../schemas/warehouse.schema.js';
-import { findHome, matchComponents } from './component-matching.js';
+import { applyComponentCorrections, type ComponentCorrection } from './component-corrections.js';
+import { type ComponentIdentity, findHome, matchComponents } from './component-matching.js';
 import {
   type ComponentOutput,
   componentResultOf,
   type PageOutput,
   type StoredComponent,
 } from './component-result.schema.js';
+import { KEPT_FOR_CONFIRMED_REASON, type StoredComponentState } from './stored-outcome.js';
+
+export { KEPT_FOR_CONFIRMED_REASON } from './stored-outcome.js';
+
 import type { WarehouseDb } from './warehouse-db.js';
 
 export interface SourceRecordInput {
@@ -81,6 +88,40 @@ export interface SourceFilter {
   notRulePackVersion?: string;
   /** Sources holding a component that needs review. */
   needsReview?: boolean;
+  /** Sources holding a component made by one of these rule-pack versions. */
+  rulePackVersions?: string[];
+  /** Sources holding a page read by this OCR model. */
+  ocrModel?: string;
+  /** Received (first registered) in [receivedFrom, receivedTo). */
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  /** Last processed (completed or re-recognized) in [processedFrom, processedTo). */
+  processedFrom?: Date;
+  processedTo?: Date;
+}
+
+/** What re-recognition needs of a stored source, read for many sources at once. */
+export interface RecognitionInput {
+  sourceId: string;
+  pages: PageRef[];
+  components: StoredComponentState[];
+  /** Component type and page-range corrections, oldest first. */
+  corrections: ComponentCorrection[];
+}
+
+export interface RecognitionWrite {
+  sourceId: string;
+  components: Array<ComponentResult & { pdfKey: string | null }>;
+  /** The source's corrections when already read (else they are read in the transaction). */
+  corrections?: ComponentCorrection[];
+}
+
+export interface ComponentWithoutPdf {
+  id: string;
+  sourceId: string;
+  sha256: string;
+  type: string;
+  pages: [number, number];
 }
 
 export interface ListedSource {
@@ -110,6 +151,18 @@ export interface WarehouseRepository {
   failSource(sourceId: string, error: string, pageCount: number | null): Promise<void>;
   /** Replaces only the components (re-recognition from stored OCR); confirmed fields are kept as completeSource does. */
   replaceComponents(sourceId: string, input: ReplaceComponentsInput): Promise<void>;
+  /** Re-recognition results of many sources in ONE transaction (same rules as replaceComponents). */
+  writeRecognitionResults(
+    items: RecognitionWrite[],
+    versions: { rulePackVersion: string; pipelineVersion: string },
+  ): Promise<void>;
+  /** Pages, components (with field states) and component corrections of many sources, in a few queries. */
+  loadRecognitionInputs(sourceIds: string[]): Promise<Map<string, RecognitionInput>>;
+  /** Components of these sources that have no searchable PDF yet. */
+  componentsWithoutPdf(sourceIds: string[]): Promise<ComponentWithoutPdf[]>;
+  setPdfKeys(items: Array<{ componentId: string; pdfKey: string }>): Promise<void>;
+  /** Every rule-pack version that made a stored component. */
+  rulePackVersions(): Promise<string[]>;
   /** Sources matching a filter, ordered by id (page through with afterId). */
   listSources(filter: SourceFilter): Promise<ListedSource[]>;
   /** Where each page's stored OCR lives. */
@@ -137,10 +190,15 @@ export interface WarehouseRepositoryOptions {
 
 export const REPOSITORY_DEFAULTS = { insertChunkRows: 500 } as const;
 
-/** Reason given to a component that a re-run no longer finds but that carries human-confirmed fields. */
-export const KEPT_FOR_CONFIRMED_REASON = 'not found by the latest recognition run; kept for its confirmed fields';
-
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+const PAGE_REF_COLUMNS = {
+  number: pages.number,
+  textSource: pages.textSource,
+  ocrKey: pages.ocrKey,
+  imageKey: pages.imageKey,
+  dpi: pages.dpi,
+};
 
 type Tx = Parameters<Parameters<WarehouseDb['transaction']>[0]>[0];
 
@@ -185,41 +243,36 @@ export function createWarehouseRepository(
     return { id, created: inserted !== undefined };
   }
 
-  async function writeFields(tx: Tx, componentId: string, component: ComponentResult) {
-    const state: FieldState = component.status === 'needs_review' ? 'needs_review' : 'machine';
-    const keys = Object.keys(component.fields);
-    const stale: SQL[] = [eq(fields.componentId, componentId), ne(fields.state, 'confirmed')];
-    if (keys.length > 0) stale.push(notInArray(fields.key, keys));
-    await tx.delete(fields).where(and(...stale));
-    const rows = Object.entries(component.fields).map(([key, f]) => ({
-      componentId,
-      key,
-      value: f.value.normalize('NFC'),
-      raw: f.raw.normalize('NFC'),
-      confidence: f.confidence,
-      page: f.page,
-      bbox: f.bbox,
-      state,
-    }));
-    for (const chunk of chunks(rows, chunkRows)) {
-      await tx
-        .insert(fields)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [fields.componentId, fields.key],
-          set: {
-            value: sql`excluded.value`,
-            raw: sql`excluded.raw`,
-            confidence: sql`excluded.confidence`,
-            page: sql`excluded.page`,
-            bbox: sql`excluded.bbox`,
-            state: sql`excluded.state`,
-            updatedAt: sql`now()`,
-          },
-          // Human corrections win over any machine re-run.
-          setWhere: ne(fields.state, 'confirmed'),
-        });
+  /**
+   * Replaces the machine fields of the placed components in two statements: machine fields go, the new ones come,
+   * and a field a human confirmed stays (the insert skips its key). Human corrections win over any machine re-run.
+   */
+  async function writeFields(tx: Tx, placed: Array<{ id: string; component: ComponentResult }>) {
+    for (const chunk of chunks(placed, chunkRows)) {
+      await tx.delete(fields).where(
+        and(
+          inArray(
+            fields.componentId,
+            chunk.map((p) => p.id),
+          ),
+          ne(fields.state, 'confirmed'),
+        ),
+      );
     }
+    const rows = placed.flatMap(({ id, component }) => {
+      const state: FieldState = component.status === 'needs_review' ? 'needs_review' : 'machine';
+      return Object.entries(component.fields).map(([key, f]) => ({
+        componentId: id,
+        key,
+        value: f.value.normalize('NFC'),
+        raw: f.raw.normalize('NFC'),
+        confidence: f.confidence,
+        page: f.page,
+        bbox: f.bbox,
+        state,
+      }));
+    });
+    for (const chunk of chunks(rows, chunkRows)) await tx.insert(fields).values(chunk).onConflictDoNothing();
   }
 
   /** Moves confirmed fields off components the new run dropped; keeps a dropped component only if a field has no home. */
@@ -281,41 +334,112 @@ export function createWarehouseRepository(
     }
   }
 
-  /** Replaces a source's components with a new recognition run's, keeping ids where type and range agree. */
+  /**
+   * Replaces the components of one or more sources with a new recognition run's, keeping ids where type and range
+   * agree (so confirmed fields stay attached), in a few statements per batch.
+   */
   async function writeComponents(
     tx: Tx,
-    sourceId: string,
-    next: Array<ComponentResult & { pdfKey: string | null }>,
+    items: Array<{
+      sourceId: string;
+      components: Array<ComponentResult & { pdfKey: string | null }>;
+      corrections?: ComponentCorrection[];
+    }>,
     versions: { rulePackVersion: string; pipelineVersion: string },
   ) {
-    const stored = await tx
-      .select({
-        id: components.id,
-        type: components.type,
-        firstPage: components.firstPage,
-        lastPage: components.lastPage,
-      })
-      .from(components)
-      .where(eq(components.sourceId, sourceId));
-    const ranges = next.map((c) => ({ type: c.type, firstPage: c.pages[0], lastPage: c.pages[1] }));
-    const match = matchComponents(stored, ranges);
-    const placed: Array<(typeof ranges)[number] & { id: string }> = [];
-    for (const [i, c] of next.entries()) {
-      const row = { confidence: c.confidence, status: c.status, reasons: c.reasons, pdfKey: c.pdfKey, ...versions };
-      let id = match.reuse[i] ?? null;
-      if (id) {
-        await tx.update(components).set(row).where(eq(components.id, id));
-      } else {
-        const [inserted] = await tx
-          .insert(components)
-          .values({ ...row, sourceId, ...ranges[i]! })
-          .returning({ id: components.id });
-        id = inserted!.id;
-      }
-      placed.push({ ...ranges[i]!, id });
-      await writeFields(tx, id, c);
+    const ids = items.map((i) => i.sourceId);
+    const unread = items.filter((i) => !i.corrections).map((i) => i.sourceId);
+    const read = unread.length > 0 ? await readCorrections(tx, unread) : new Map<string, ComponentCorrection[]>();
+    const storedBySource = new Map<string, Array<ComponentIdentity & { id: string }>>();
+    for (const chunk of chunks(ids, chunkRows)) {
+      const rows = await tx
+        .select({
+          id: components.id,
+          sourceId: components.sourceId,
+          type: components.type,
+          firstPage: components.firstPage,
+          lastPage: components.lastPage,
+        })
+        .from(components)
+        .where(inArray(components.sourceId, chunk));
+      for (const { sourceId, ...r } of rows) storedBySource.set(sourceId, [...(storedBySource.get(sourceId) ?? []), r]);
     }
-    await rehomeConfirmed(tx, match.unmatched, placed, versions);
+    const updates: Array<{ id: string; c: ComponentResult & { pdfKey: string | null } }> = [];
+    const inserts: Array<typeof components.$inferInsert> = [];
+    const placed: Array<{ id: string; component: ComponentResult }> = [];
+    const dropped: Array<{ unmatched: string[]; placed: Array<ComponentIdentity & { id: string }> }> = [];
+    for (const item of items) {
+      // Reviewers' type and page-range corrections win over every recognition run, whichever path wrote it.
+      const next = applyComponentCorrections(item.components, item.corrections ?? read.get(item.sourceId) ?? []);
+      const ranges = next.map((c) => ({ type: c.type, firstPage: c.pages[0], lastPage: c.pages[1] }));
+      const match = matchComponents(storedBySource.get(item.sourceId) ?? [], ranges);
+      const here: Array<ComponentIdentity & { id: string }> = [];
+      for (const [i, c] of next.entries()) {
+        let id = match.reuse[i] ?? null;
+        if (id) updates.push({ id, c });
+        else {
+          id = randomUUID();
+          inserts.push({
+            id,
+            sourceId: item.sourceId,
+            ...ranges[i]!,
+            confidence: c.confidence,
+            status: c.status,
+            reasons: c.reasons,
+            pdfKey: c.pdfKey,
+            ...versions,
+          });
+        }
+        here.push({ ...ranges[i]!, id });
+        placed.push({ id, component: c });
+      }
+      if (match.unmatched.length > 0) dropped.push({ unmatched: match.unmatched, placed: here });
+    }
+    for (const chunk of chunks(updates, chunkRows)) {
+      const values = sql.join(
+        chunk.map(
+          ({ id, c }) =>
+            sql`(${id}::uuid, ${c.confidence}::float8, ${c.status}::text, ${JSON.stringify(c.reasons)}::jsonb, ${c.pdfKey}::text)`,
+        ),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update components as c set confidence = v.confidence, status = v.status, reasons = v.reasons,
+          pdf_key = v.pdf_key, rule_pack_version = ${versions.rulePackVersion}, pipeline_version = ${versions.pipelineVersion}
+        from (values ${values}) as v(id, confidence, status, reasons, pdf_key)
+        where c.id = v.id`);
+    }
+    for (const chunk of chunks(inserts, chunkRows)) await tx.insert(components).values(chunk);
+    await writeFields(tx, placed);
+    for (const d of dropped) await rehomeConfirmed(tx, d.unmatched, d.placed, versions);
+  }
+
+  async function readCorrections(q: Tx | WarehouseDb, sourceIds: string[]) {
+    const bySource = new Map<string, ComponentCorrection[]>();
+    for (const chunk of chunks(sourceIds, chunkRows)) {
+      const rows = await q
+        .select({
+          sourceId: corrections.sourceId,
+          machineType: corrections.machineType,
+          machineFirstPage: corrections.machineFirstPage,
+          newValue: corrections.newValue,
+        })
+        .from(corrections)
+        .where(and(inArray(corrections.sourceId, chunk), ne(corrections.kind, 'field')))
+        .orderBy(asc(corrections.id));
+      for (const r of rows) {
+        const next = r.newValue as { type?: string; pages?: [number, number] };
+        const list = bySource.get(r.sourceId) ?? [];
+        list.push({
+          machineType: r.machineType,
+          machineFirstPage: r.machineFirstPage,
+          ...(next.type ? { type: next.type } : {}),
+          ...(next.pages ? { pages: next.pages } : {}),
+        });
+        bySource.set(r.sourceId, list);
+      }
+    }
+    return bySource;
   }
 
   async function lockSource(tx: Tx, sourceId: string, action: string) {
@@ -336,7 +460,7 @@ export function createWarehouseRepository(
       }));
       for (const chunk of chunks(pageRows, chunkRows)) await tx.insert(pages).values(chunk);
       const versions = { rulePackVersion: result.rulePackVersion, pipelineVersion: result.pipelineVersion };
-      await writeComponents(tx, sourceId, result.components, versions);
+      await writeComponents(tx, [{ sourceId, components: result.components }], versions);
       await tx
         .update(sources)
         .set({
@@ -353,7 +477,7 @@ export function createWarehouseRepository(
   async function replaceComponents(sourceId: string, input: ReplaceComponentsInput) {
     await db.transaction(async (tx) => {
       await lockSource(tx, sourceId, 'update');
-      await writeComponents(tx, sourceId, input.components, {
+      await writeComponents(tx, [{ sourceId, components: input.components }], {
         rulePackVersion: input.rulePackVersion,
         pipelineVersion: input.pipelineVersion,
       });
@@ -361,41 +485,121 @@ export function createWarehouseRepository(
     });
   }
 
+  async function writeRecognitionResults(
+    items: RecognitionWrite[],
+    versions: { rulePackVersion: string; pipelineVersion: string },
+  ) {
+    if (items.length === 0) return;
+    await db.transaction(async (tx) => {
+      const ids = items.map((i) => i.sourceId);
+      // Row locks in id order, so concurrent batches cannot deadlock.
+      const locked = await tx
+        .select({ id: sources.id })
+        .from(sources)
+        .where(inArray(sources.id, ids))
+        .orderBy(asc(sources.id))
+        .for('update');
+      if (locked.length !== new Set(ids).size) throw new Error('warehouse: cannot update unknown sources');
+      await writeComponents(tx, items, versions);
+      for (const chunk of chunks(ids, chunkRows)) {
+        await tx.update(sources).set({ updatedAt: sql`now()` }).where(inArray(sources.id, chunk));
+      }
+    });
+  }
+
+  async function loadRecognitionInputs(sourceIds: string[]): Promise<Map<string, RecognitionInput>> {
+    const out = new Map<string, RecognitionInput>(
+      sourceIds.map((id) => [id, { sourceId: id, pages: [], components: [], corrections: [] }]),
+    );
+    for (const chunk of chunks(sourceIds, chunkRows)) {
+      const pageRows = await db
+        .select({ sourceId: pages.sourceId, ...PAGE_REF_COLUMNS })
+        .from(pages)
+        .where(inArray(pages.sourceId, chunk))
+        .orderBy(asc(pages.sourceId), asc(pages.number));
+      for (const { sourceId, ...ref } of pageRows) out.get(sourceId)?.pages.push(ref);
+      for (const [sourceId, list] of await readStoredComponents(chunk)) out.get(sourceId)!.components = list;
+    }
+    for (const [sourceId, list] of await readCorrections(db, sourceIds)) {
+      const input = out.get(sourceId);
+      if (input) input.corrections = list;
+    }
+    return out;
+  }
+
+  async function componentsWithoutPdf(sourceIds: string[]): Promise<ComponentWithoutPdf[]> {
+    const out: ComponentWithoutPdf[] = [];
+    for (const chunk of chunks(sourceIds, chunkRows)) {
+      const rows = await db
+        .select({
+          id: components.id,
+          sourceId: components.sourceId,
+          sha256: sources.sha256,
+          type: components.type,
+          firstPage: components.firstPage,
+          lastPage: components.lastPage,
+        })
+        .from(components)
+        .innerJoin(sources, eq(sources.id, components.sourceId))
+        .where(and(inArray(components.sourceId, chunk), isNull(components.pdfKey)))
+        .orderBy(asc(components.sourceId), asc(components.firstPage));
+      for (const { firstPage, lastPage, ...r } of rows) out.push({ ...r, pages: [firstPage, lastPage] });
+    }
+    return out;
+  }
+
+  async function setPdfKeys(items: Array<{ componentId: string; pdfKey: string }>) {
+    if (items.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const item of items) {
+        await tx.update(components).set({ pdfKey: item.pdfKey }).where(eq(components.id, item.componentId));
+      }
+    });
+  }
+
+  async function rulePackVersions(): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ version: components.rulePackVersion })
+      .from(components)
+      .orderBy(asc(components.rulePackVersion));
+    return rows.map((r) => r.version);
+  }
+
   async function listSources(filter: SourceFilter): Promise<ListedSource[]> {
     const where: SQL[] = [];
     if (filter.status) where.push(eq(sources.status, filter.status));
     if (filter.afterId) where.push(gt(sources.id, filter.afterId));
     if (filter.shas && filter.shas.length > 0) where.push(inArray(sources.sha256, filter.shas));
-    if (filter.componentType) {
+    // "The source holds a component (or page) such that…"
+    const withComponent = (condition: SQL | undefined) =>
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(components)
+          .where(and(eq(components.sourceId, sources.id), condition)),
+      );
+    if (filter.componentType) where.push(withComponent(eq(components.type, filter.componentType)));
+    if (filter.notRulePackVersion) where.push(withComponent(ne(components.rulePackVersion, filter.notRulePackVersion)));
+    if (filter.needsReview) where.push(withComponent(eq(components.status, 'needs_review')));
+    if (filter.rulePackVersions) {
+      // An empty list selects nothing (no stored version matched the asked range).
+      if (filter.rulePackVersions.length === 0) return [];
+      where.push(withComponent(inArray(components.rulePackVersion, filter.rulePackVersions)));
+    }
+    if (filter.ocrModel) {
       where.push(
         exists(
           db
             .select({ one: sql`1` })
-            .from(components)
-            .where(and(eq(components.sourceId, sources.id), eq(components.type, filter.componentType))),
+            .from(pages)
+            .where(and(eq(pages.sourceId, sources.id), eq(pages.ocrModel, filter.ocrModel))),
         ),
       );
     }
-    if (filter.notRulePackVersion) {
-      where.push(
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(components)
-            .where(and(eq(components.sourceId, sources.id), ne(components.rulePackVersion, filter.notRulePackVersion))),
-        ),
-      );
-    }
-    if (filter.needsReview) {
-      where.push(
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(components)
-            .where(and(eq(components.sourceId, sources.id), eq(components.status, 'needs_review'))),
-        ),
-      );
-    }
+    if (filter.receivedFrom) where.push(gte(sources.createdAt, filter.receivedFrom));
+    if (filter.receivedTo) where.push(lt(sources.createdAt, filter.receivedTo));
+    if (filter.processedFrom) where.push(gte(sources.updatedAt, filter.processedFrom));
+    if (filter.processedTo) where.push(lt(sources.updatedAt, filter.processedTo));
     return db
       .select({ id: sources.id, sha256: sources.sha256, pageCount: sources.pageCount, status: sources.status })
       .from(sources)
@@ -405,17 +609,7 @@ export function createWarehouseRepository(
   }
 
   async function getPageRefs(sourceId: string): Promise<PageRef[]> {
-    return db
-      .select({
-        number: pages.number,
-        textSource: pages.textSource,
-        ocrKey: pages.ocrKey,
-        imageKey: pages.imageKey,
-        dpi: pages.dpi,
-      })
-      .from(pages)
-      .where(eq(pages.sourceId, sourceId))
-      .orderBy(asc(pages.number));
+    return db.select(PAGE_REF_COLUMNS).from(pages).where(eq(pages.sourceId, sourceId)).orderBy(asc(pages.number));
   }
 
   async function failSource(sourceId: string, error: string, pageCount: number | null) {
@@ -466,61 +660,70 @@ export function createWarehouseRepository(
     };
   }
 
-  async function getComponentResults(sourceId: string): Promise<SourceResult['components']> {
-    return ((await getStoredComponents([sourceId])).get(sourceId) ?? []).map(componentResultOf);
-  }
-
-  async function getStoredComponents(sourceIds: string[]): Promise<Map<string, StoredComponent[]>> {
-    const out = new Map<string, StoredComponent[]>();
-    if (sourceIds.length === 0) return out;
-    const componentRows = await db
-      .select({
-        id: components.id,
-        sourceId: components.sourceId,
-        type: components.type,
-        firstPage: components.firstPage,
-        lastPage: components.lastPage,
-        confidence: components.confidence,
-        status: components.status,
-        reasons: components.reasons,
-      })
-      .from(components)
-      .where(inArray(components.sourceId, sourceIds))
-      .orderBy(asc(components.firstPage), asc(components.lastPage), asc(components.type), asc(components.createdAt));
-    const fieldRows = await db
-      .select({
-        componentId: fields.componentId,
-        key: fields.key,
-        value: fields.value,
-        confidence: fields.confidence,
-        page: fields.page,
-        bbox: fields.bbox,
-        state: fields.state,
-      })
-      .from(fields)
-      .innerJoin(components, eq(fields.componentId, components.id))
-      .where(inArray(components.sourceId, sourceIds))
-      .orderBy(asc(fields.key));
-    const byComponent = new Map<string, StoredComponent['fields']>();
-    for (const f of fieldRows) {
-      const record = byComponent.get(f.componentId) ?? {};
-      record[f.key] = { value: f.value, confidence: f.confidence, page: f.page, bbox: f.bbox ?? null, state: f.state };
-      byComponent.set(f.componentId, record);
-    }
-    for (const c of componentRows) {
-      const list = out.get(c.sourceId) ?? [];
-      list.push({
-        id: c.id,
-        type: c.type,
-        pages: [c.firstPage, c.lastPage],
-        confidence: c.confidence,
-        status: c.status,
-        reasons: c.reasons ?? [],
-        fields: byComponent.get(c.id) ?? {},
-      });
-      out.set(c.sourceId, list);
+  /** Components with their fields (and field states) of many sources, two queries per chunk. */
+  async function readStoredComponents(sourceIds: string[]): Promise<Map<string, StoredComponentState[]>> {
+    const out = new Map<string, StoredComponentState[]>();
+    const byId = new Map<string, StoredComponentState>();
+    for (const chunk of chunks(sourceIds, chunkRows)) {
+      const componentRows = await db
+        .select({
+          id: components.id,
+          sourceId: components.sourceId,
+          type: components.type,
+          firstPage: components.firstPage,
+          lastPage: components.lastPage,
+          confidence: components.confidence,
+          status: components.status,
+          reasons: components.reasons,
+          pdfKey: components.pdfKey,
+        })
+        .from(components)
+        .where(inArray(components.sourceId, chunk))
+        .orderBy(asc(components.firstPage), asc(components.lastPage), asc(components.type), asc(components.createdAt));
+      for (const { sourceId, firstPage, lastPage, reasons, ...c } of componentRows) {
+        const stored: StoredComponentState = { ...c, pages: [firstPage, lastPage], reasons: reasons ?? [], fields: {} };
+        byId.set(c.id, stored);
+        out.set(sourceId, [...(out.get(sourceId) ?? []), stored]);
+      }
+      const fieldRows = await db
+        .select({
+          componentId: fields.componentId,
+          key: fields.key,
+          value: fields.value,
+          confidence: fields.confidence,
+          page: fields.page,
+          bbox: fields.bbox,
+          state: fields.state,
+        })
+        .from(fields)
+        .innerJoin(components, eq(fields.componentId, components.id))
+        .where(inArray(components.sourceId, chunk))
+        .orderBy(asc(fields.key));
+      for (const { componentId, key, ...f } of fieldRows) {
+        const owner = byId.get(componentId);
+        if (owner) owner.fields[key] = f;
+      }
     }
     return out;
+  }
+
+  /** Components with ids, field states and evidence boxes, as the service shows them; a batched read. */
+  async function getStoredComponents(sourceIds: string[]): Promise<Map<string, StoredComponent[]>> {
+    const out = new Map<string, StoredComponent[]>();
+    for (const [sourceId, list] of await readStoredComponents(sourceIds)) {
+      out.set(
+        sourceId,
+        list.map(({ pdfKey: _pdfKey, ...c }) => ({
+          ...c,
+          fields: Object.fromEntries(Object.entries(c.fields).map(([key, f]) => [key, { ...f, bbox: f.bbox ?? null }])),
+        })),
+      );
+    }
+    return out;
+  }
+
+  async function getComponentResults(sourceId: string): Promise<SourceResult['components']> {
+    return ((await getStoredComponents([sourceId])).get(sourceId) ?? []).map(componentResultOf);
   }
 
   async function stampRulePackVersion(sourceIds: string[], rulePackVersion: string) {
@@ -580,6 +783,11 @@ export function createWarehouseRepository(
     recordPath,
     completeSource,
     replaceComponents,
+    writeRecognitionResults,
+    loadRecognitionInputs,
+    componentsWithoutPdf,
+    setPdfKeys,
+    rulePackVersions,
     listSources,
     getPageRefs,
     getComponentResults,

@@ -109,9 +109,10 @@ describe('corrections', () => {
       ['field', { value: 'NGUYỄN VĂN AN', state: 'machine' }, { value: 'NGUYỄN VĂN ANH' }, 'reviewer-1'],
     ]);
 
-    // The same machine result again: the repository restores giay_khai_sinh, the service re-applies the correction.
+    // The same machine result again: the repository re-applies the correction as it writes, leaving the service's
+    // own re-apply nothing to do.
     await complete(sourceId);
-    expect(await reapplyComponentCorrections(db, sourceId)).toBe(1);
+    expect(await reapplyComponentCorrections(db, sourceId)).toBe(0);
     const after = (await database.warehouse.repo.getStoredComponents([sourceId])).get(sourceId)!;
     expect(after.map((c) => [c.type, c.status])).toEqual([
       ['don_to_khai', 'accepted'],
