@@ -75,6 +75,8 @@ async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator
   if (chunk.length > 0) yield chunk;
 }
 
+type QueuedFile = ArchiveFile & { size: number; queuedBefore?: boolean };
+
 interface Session {
   runId: string;
   archive: Archive;
@@ -90,7 +92,7 @@ interface Session {
  * One file: hash it; content already digitized is answered from the warehouse (one lookup, no decode, nothing
  * stored); otherwise store the original and hand it to the queue. Problems with the file fail that file only.
  */
-async function importFile(session: Session, file: ArchiveFile & { size: number }): Promise<void> {
+async function importFile(session: Session, file: QueuedFile): Promise<void> {
   const { runs, runId, runtime } = session;
   const started = performance.now();
   let outcome: 'done' | 'failed' = 'failed';
@@ -102,7 +104,8 @@ async function importFile(session: Session, file: ArchiveFile & { size: number }
     const original = describeOriginal(bytes);
     const existing = await runs.sourceBySha(original.sha256);
     if (existing?.status === 'done') {
-      known = true;
+      // Queued by an earlier session of this run: its source is this run's work, not content met before.
+      known = !file.queuedBefore;
       pages = existing.pageCount ?? 0;
       await runtime.warehouse.repo.recordPath(existing.id, file.path);
       await runs.markFinished(runId, file.path, { state: 'done', sourceId: existing.id, pageCount: pages, known });
@@ -251,7 +254,7 @@ export async function importSession(
   };
   const heartbeat = setInterval(() => void runs.heartbeat(runId).catch(() => {}), 30_000);
   const inFlight = new Set<Promise<void>>();
-  const admit = async (file: ArchiveFile & { size: number }) => {
+  const admit = async (file: QueuedFile) => {
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     const task = importFile(session, file).finally(() => {
       inFlight.delete(task);
@@ -279,7 +282,9 @@ export async function importSession(
     for (;;) {
       const batch = await runs.unfinishedFiles(runId, after, WALK_CHUNK);
       if (batch.length === 0) break;
-      for (const row of batch) await admit({ path: row.path, relative: row.path, size: row.size });
+      for (const row of batch) {
+        await admit({ path: row.path, relative: row.path, size: row.size, queuedBefore: row.state === 'queued' });
+      }
       after = batch[batch.length - 1]?.path ?? null;
     }
     if (setup.walk) {

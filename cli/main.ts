@@ -31,6 +31,7 @@ const program = new Command()
   .name('sohoa')
   .description('Digitize Vietnamese administrative dossiers: scans in, components and fields out.')
   .exitOverride()
+  .enablePositionalOptions()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 program
@@ -122,6 +123,8 @@ withSessionOptions(
 
 const runsCommand = program
   .command('runs')
+  // `runs show --json` is the subcommand's option, not the list's (positional on the program too).
+  .enablePositionalOptions()
   .description('import and re-processing runs: list them, show one, retry its failed files')
   .option('--limit <n>', 'newest runs to list', wholeNumber, 50)
   .option('--json', 'print the list as one JSON document')
@@ -174,6 +177,7 @@ program
   .option('--stale', 'sources recognized by another rule-pack version')
   .option('--needs-review', 'sources holding a component that needs review')
   .option('--sha <sha256...>', 'these sources')
+  .option('--run <id>', 'the sources an import run produced (see sohoa runs)')
   .option('--dry-run', 'print the changes, write nothing')
   .option('--json', 'print the report as one JSON document')
   .action(
@@ -183,6 +187,7 @@ program
       stale?: boolean;
       needsReview?: boolean;
       sha?: string[];
+      run?: string;
       dryRun?: boolean;
       json?: boolean;
     }) => {

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { isUnchanged, type RecognitionDiff, reRecognizeSource } from '../pipeline/re-recognize-source.js';
 import { createRecognizePool } from '../pipeline/recognize-pool.js';
+import { countersOf, startReprocessRun } from '../storage/runs/reprocess-run.js';
 import type { SourceFilter } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
 import { openRuntime } from './runtime.js';
@@ -12,6 +13,8 @@ export interface RecognizeSelection {
   stale?: boolean;
   needsReview?: boolean;
   sha?: string[];
+  /** Sources an import run produced. */
+  run?: string;
   dryRun?: boolean;
 }
 
@@ -40,10 +43,21 @@ export async function runRecognize(
   config: Config,
   onSource?: (diff: RecognitionDiff) => void,
 ): Promise<RecognizeReport> {
-  if (!selection.all && !selection.type && !selection.stale && !selection.needsReview && !selection.sha?.length) {
-    throw new SelectionError('say which sources: --all, or a filter (--type, --stale, --needs-review, --sha)');
+  if (
+    !selection.all &&
+    !selection.type &&
+    !selection.stale &&
+    !selection.needsReview &&
+    !selection.sha?.length &&
+    !selection.run
+  ) {
+    throw new SelectionError('say which sources: --all, or a filter (--type, --stale, --needs-review, --sha, --run)');
+  }
+  if (selection.run && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(selection.run)) {
+    throw new SelectionError(`--run takes a run id as \`sohoa runs\` lists it, not "${selection.run}"`);
   }
   const runtime = await openRuntime(config);
+  const recording = selection.dryRun ? null : await startReprocessRun(runtime.warehouse.db, { ...selection });
   const started = performance.now();
   const report: RecognizeReport = {
     rulePackVersion: runtime.versions.rulePack,
@@ -67,6 +81,7 @@ export async function runRecognize(
       ...(selection.stale ? { notRulePackVersion: runtime.versions.rulePack } : {}),
       ...(selection.needsReview ? { needsReview: true } : {}),
       ...(selection.sha?.length ? { shas: selection.sha } : {}),
+      ...(selection.run ? { runId: selection.run } : {}),
     };
     const pool = createRecognizePool(config.ocrWorkers);
     const deps = {
@@ -106,6 +121,10 @@ export async function runRecognize(
     } finally {
       await pool.close();
     }
+    await recording?.finish({ ...countersOf(report), seconds: (performance.now() - started) / 1000 });
+  } catch (error) {
+    await recording?.fail(countersOf(report)).catch(() => {});
+    throw error;
   } finally {
     await runtime.close();
   }

@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gt, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { ComponentResult, ComponentStatus, Rotation, TextSource } from '../../pipeline/page-model.js';
+import { runFiles } from '../../schemas/runs.schema.js';
 import {
   components,
   type FieldState,
@@ -83,6 +84,8 @@ export interface SourceFilter {
   notRulePackVersion?: string;
   /** Sources holding a component that needs review. */
   needsReview?: boolean;
+  /** Sources an import run produced (its files' sources). */
+  runId?: string;
 }
 
 export interface ListedSource {
@@ -383,6 +386,16 @@ export function createWarehouseRepository(
             .select({ one: sql`1` })
             .from(components)
             .where(and(eq(components.sourceId, sources.id), ne(components.rulePackVersion, filter.notRulePackVersion))),
+        ),
+      );
+    }
+    if (filter.runId) {
+      where.push(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(runFiles)
+            .where(and(eq(runFiles.runId, filter.runId), eq(runFiles.sourceId, sources.id))),
         ),
       );
     }
