@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { checkSizeLimit, describeOriginal, IngestError, storeOriginal } from '../pipeline/ingest.js';
 import { createRunsRepository, type ImportCounters, type RunsRepository } from '../storage/runs/runs.repository.js';
+import { flowConsumers } from '../workers/digitize-flow.js';
 import { createSourceRunner, type SourceRunner } from '../workers/source-runner.js';
 import type { Config } from './config.js';
 import {
@@ -235,6 +236,9 @@ export async function importSession(
     sessionPages: 0,
     inFlight: 0,
   };
+  if (queue.kind === 'bullmq' && (await flowConsumers(queue)) === 0) {
+    io.stderr.write('sohoa import: no `sohoa worker` is consuming the queue yet; the files wait until one starts\n');
+  }
   const progress = importProgress(io.stderr, (io.progressIntervalSeconds ?? 10) * 1000);
   const runner = await createSourceRunner(
     queue,

@@ -70,12 +70,16 @@ const objects = Object.fromEntries(
 
 const warehouse = await openWarehouse({ dataDir });
 const tables = ['sources', 'source_paths', 'pages', 'components', 'fields', 'runs', 'run_files'];
-const rows: Record<string, { rows: number; bytes: number }> = {};
+const rows: Record<string, { rows: number; bytes: number; dataBytes: number }> = {};
 for (const table of tables) {
   const result = (await warehouse.db.execute(
-    sql.raw(`select count(*)::bigint as n, pg_total_relation_size('${table}')::bigint as bytes from ${table}`),
-  )) as unknown as { rows: Array<{ n: string | number; bytes: string | number }> };
-  rows[table] = { rows: Number(result.rows[0]?.n ?? 0), bytes: Number(result.rows[0]?.bytes ?? 0) };
+    sql.raw(
+      `select count(*)::bigint as n, pg_total_relation_size('${table}')::bigint as bytes,
+              coalesce(sum(pg_column_size(t.*)), 0)::bigint as data from ${table} t`,
+    ),
+  )) as unknown as { rows: Array<{ n: string | number; bytes: string | number; data: string | number }> };
+  const row = result.rows[0];
+  rows[table] = { rows: Number(row?.n ?? 0), bytes: Number(row?.bytes ?? 0), dataBytes: Number(row?.data ?? 0) };
 }
 await warehouse.close();
 
@@ -83,6 +87,7 @@ const perPage = (n: number) => Math.round((n / pages) * 100) / 100;
 const objectBytes = Object.values(objects).reduce((n, o) => n + o.bytes, 0);
 const rowCount = Object.values(rows).reduce((n, r) => n + r.rows, 0);
 const rowBytes = Object.values(rows).reduce((n, r) => n + r.bytes, 0);
+const dataBytes = Object.values(rows).reduce((n, r) => n + r.dataBytes, 0);
 const figures = {
   pages,
   files: report.counters.files,
@@ -97,7 +102,10 @@ const figures = {
   objectsPerPage: perPage(Object.values(objects).reduce((n, o) => n + o.objects, 0)),
   warehouseRowsPerPage: perPage(rowCount),
   warehouseRowsPerPageByTable: Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, perPage(r.rows)])),
-  // Small tables carry fixed page overhead (8 KiB pages, index roots): the figure is an upper bound at this size.
+  // Row data as stored (tuple bytes, TOAST-compressed text), without indexes and free space.
+  warehouseRowBytesPerPage: perPage(dataBytes),
+  warehouseRowBytesPerPageByTable: Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, perPage(r.dataBytes)])),
+  // Tables with indexes on disk; small tables carry fixed 8 KiB pages, so at this size it is an upper bound.
   warehouseBytesPerPage: perPage(rowBytes),
   warehouseBytesPerPageByTable: Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, perPage(r.bytes)])),
 };
@@ -110,7 +118,8 @@ console.log(
 );
 console.log(
   `warehouse ${figures.warehouseRowsPerPage} rows/page ${JSON.stringify(figures.warehouseRowsPerPageByTable)}, ` +
-    `${figures.warehouseBytesPerPage} bytes/page ${JSON.stringify(figures.warehouseBytesPerPageByTable)}`,
+    `row data ${figures.warehouseRowBytesPerPage} bytes/page ${JSON.stringify(figures.warehouseRowBytesPerPageByTable)}, ` +
+    `on disk with indexes ${figures.warehouseBytesPerPage} bytes/page (upper bound for small archives)`,
 );
 console.log(JSON.stringify(figures));
 if (!args.keep) rmSync(work, { recursive: true, force: true });
