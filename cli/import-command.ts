@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { checkSizeLimit, describeOriginal, IngestError, storeOriginal } from '../pipeline/ingest.js';
+import { NO_DOSSIER } from '../schemas/runs.schema.js';
 import { createRunsRepository, type ImportCounters, type RunsRepository } from '../storage/runs/runs.repository.js';
 import { flowConsumers } from '../workers/digitize-flow.js';
 import { createSourceRunner, type SourceRunner } from '../workers/source-runner.js';
@@ -45,7 +46,7 @@ export interface ImportReport {
   };
 }
 
-export const UNMATCHED_DOSSIER = '(no dossier code)';
+const UNMATCHED_REASON = 'name does not match --pattern';
 const WALK_CHUNK = 200;
 
 export function defaultMaxInFlight(): number {
@@ -267,6 +268,11 @@ export async function importSession(
     inFlight.add(task);
     state.inFlight = inFlight.size;
   };
+  const refuse = async (path: string, reason: string) => {
+    await runs.markFinished(runId, path, { state: 'failed', reason });
+    state.finishedFiles++;
+    state.failedFiles++;
+  };
   let counting: Promise<void> = Promise.resolve();
   try {
     if (setup.walk) {
@@ -287,7 +293,9 @@ export async function importSession(
       const batch = await runs.unfinishedFiles(runId, after, WALK_CHUNK);
       if (batch.length === 0) break;
       for (const row of batch) {
-        await admit({ path: row.path, relative: row.path, size: row.size, queuedBefore: row.state === 'queued' });
+        // A retried file the pattern does not match stays out (the pattern looks at the file name only).
+        if (dossierKeyOf(row.path, rule) === null) await refuse(row.path, UNMATCHED_REASON);
+        else await admit({ path: row.path, relative: row.path, size: row.size, queuedBefore: row.state === 'queued' });
       }
       after = batch[batch.length - 1]?.path ?? null;
     }
@@ -308,23 +316,17 @@ export async function importSession(
           sized.map((f) => ({
             path: f.path,
             size: Math.max(0, f.size),
-            dossierKey: f.dossierKey ?? UNMATCHED_DOSSIER,
+            dossierKey: f.dossierKey ?? NO_DOSSIER,
           })),
         );
         for (const file of sized) {
-          if (file.size < 0 || file.dossierKey === null) {
-            const reason =
-              file.size < 0 ? 'cannot read: the file vanished during the walk' : 'name does not match --pattern';
-            await runs.markFinished(runId, file.path, { state: 'failed', reason });
-            state.finishedFiles++;
-            state.failedFiles++;
-            continue;
-          }
-          await admit(file);
+          if (file.size < 0) await refuse(file.path, 'cannot read: the file vanished during the walk');
+          else if (file.dossierKey === null) await refuse(file.path, UNMATCHED_REASON);
+          else await admit(file);
         }
       }
       for (const { path, reason } of context.walkErrors) {
-        await runs.addFiles(runId, [{ path, size: 0, dossierKey: UNMATCHED_DOSSIER }]);
+        await runs.addFiles(runId, [{ path, size: 0, dossierKey: NO_DOSSIER }]);
         await runs.markFinished(runId, path, { state: 'failed', reason });
       }
     }

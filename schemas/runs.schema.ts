@@ -12,6 +12,9 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RUN_FILE_STATES = ['pending', 'queued', 'done', 'failed'] as const;
 export type RunFileState = (typeof RUN_FILE_STATES)[number];
 
+/** Dossier key of files that belong to no dossier (name not matching the pattern, unreadable folders). */
+export const NO_DOSSIER = '(no dossier code)';
+
 export const runs = pgTable(
   'runs',
   {

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import {
+  NO_DOSSIER,
   type RunFileState,
   type RunKind,
   type RunStatus,
@@ -256,11 +257,11 @@ export function createRunsRepository(database: unknown): RunsRepository {
                coalesce(sum(page_count) filter (where state = 'done'), 0) as pages,
                coalesce(sum(page_count) filter (where state = 'done' and known = 1), 0) as known_pages,
                coalesce(sum(size), 0) as bytes,
-               count(distinct dossier_key) as dossiers
+               count(distinct dossier_key) filter (where dossier_key <> ${NO_DOSSIER}) as dossiers
         from run_files where run_id = ${runId}`);
       const [dossiers] = await rows(sql`
         select count(*) as done from (
-          select dossier_key from run_files where run_id = ${runId}
+          select dossier_key from run_files where run_id = ${runId} and dossier_key <> ${NO_DOSSIER}
           group by dossier_key having bool_and(state = 'done')) d`);
       return {
         files: num(totals?.files),
