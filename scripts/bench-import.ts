@@ -78,7 +78,7 @@ console.log(
     `${rate(s(mixed).newPages, s(mixed).seconds)} pages/s`,
 );
 console.log(
-  `   mixed run, known pages:     ${s(mixed).knownPages} pages in ${s(mixed).knownSeconds.toFixed(2)} s handling: ` +
+  `   mixed run, known pages:     ${s(mixed).knownPages} pages in ${s(mixed).knownSeconds.toFixed(2)} s of summed per-file latency (OCR alongside): ` +
     `${rate(s(mixed).knownPages, s(mixed).knownSeconds)} pages/s`,
 );
 console.log(
