@@ -325,7 +325,8 @@ export async function importSession(
           else await admit(file);
         }
       }
-      for (const { path, reason } of context.walkErrors) {
+      // Both walks report an unreadable folder; record it once.
+      for (const [path, reason] of new Map(context.walkErrors.map((e) => [e.path, e.reason]))) {
         await runs.addFiles(runId, [{ path, size: 0, dossierKey: NO_DOSSIER }]);
         await runs.markFinished(runId, path, { state: 'failed', reason });
       }
