@@ -1,9 +1,12 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { catalogCoverage, formatCatalog } from './catalog-command.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import { formatSummary, runDigitize } from './digitize-command.js';
+import { ArchiveError } from './import-archive.js';
+import { formatImportReport, type ImportReport, runImport } from './import-command.js';
 import { runMigrate } from './migrate-command.js';
 import { formatRecognizeReport, type RecognizeSelection, runRecognize, SelectionError } from './recognize-command.js';
+import { formatRunDetails, formatRunList, listRuns, RunNotFoundError, retryRun, showRun } from './runs-command.js';
 import { serveCommand } from './serve-command.js';
 import { formatStatus, runStatus } from './status-command.js';
 import { tokenCommand } from './token-command.js';
@@ -28,6 +31,7 @@ const program = new Command()
   .name('sohoa')
   .description('Digitize Vietnamese administrative dossiers: scans in, components and fields out.')
   .exitOverride()
+  .enablePositionalOptions()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 program
@@ -48,6 +52,123 @@ program
     process.exitCode = output.sources.some((s) => s.status === 'failed') ? EXIT.failed : EXIT.ok;
   });
 
+const wholeNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number greater than 0');
+  return n;
+};
+
+/** Usage problems of import and runs (bad root, pattern, unknown run) exit 2 with the message. */
+async function usageErrorsExit2(command: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof ArchiveError || error instanceof RunNotFoundError)) throw error;
+    process.stderr.write(`sohoa ${command}: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+  }
+}
+
+/** The options an import session takes (import, runs retry). */
+function withSessionOptions(command: Command): Command {
+  return command
+    .option('--max-in-flight <n>', 'sources queued and not yet finished, at most (default: 2 per core)', wholeNumber)
+    .option(
+      '--progress-interval <s>',
+      'seconds between JSON progress lines when stderr is not a terminal',
+      wholeNumber,
+      10,
+    )
+    .option('--json', 'print the run report as one JSON document');
+}
+
+function printImportReport(report: ImportReport, json: boolean | undefined): void {
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report));
+  process.exitCode = report.counters.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+withSessionOptions(
+  program
+    .command('import')
+    .description('digitize a whole archive (folder or s3://bucket/prefix) as one resumable run')
+    .argument('<root>', 'a folder, or s3://bucket/prefix (read with the S3_ENDPOINT and keys of the configuration)')
+    .option(
+      '--group <rule>',
+      'dossier per: folder (each folder), file (each file), pattern (code in the file name)',
+      'folder',
+    )
+    .option('--pattern <regex>', 'with --group pattern: regular expression with a named group "code"'),
+).action(
+  async (
+    root: string,
+    options: { group: string; pattern?: string; maxInFlight?: number; progressInterval: number; json?: boolean },
+  ) => {
+    const config = configOrExit();
+    await usageErrorsExit2('import', async () => {
+      const report = await runImport(
+        root,
+        {
+          group: options.group,
+          ...(options.pattern !== undefined ? { pattern: options.pattern } : {}),
+          ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
+          progressIntervalSeconds: options.progressInterval,
+        },
+        config,
+        process.stderr,
+      );
+      printImportReport(report, options.json);
+    });
+  },
+);
+
+const runsCommand = program
+  .command('runs')
+  // `runs show --json` is the subcommand's option, not the list's (positional on the program too).
+  .enablePositionalOptions()
+  .description('import and re-processing runs: list them, show one, retry its failed files')
+  .option('--limit <n>', 'newest runs to list', wholeNumber, 50)
+  .option('--json', 'print the list as one JSON document')
+  .action(async (options: { limit: number; json?: boolean }) => {
+    const list = await listRuns(configOrExit(), options.limit);
+    process.stdout.write(options.json ? `${JSON.stringify(list, null, 2)}\n` : formatRunList(list));
+  });
+
+runsCommand
+  .command('show')
+  .description('totals, failures by reason, throughput over time, and the components and fields a run produced')
+  .argument('<id>', 'run id (see sohoa runs)')
+  .option('--paths <n>', 'file paths listed per failure reason', wholeNumber, 20)
+  .option('--bucket <s>', 'seconds per throughput bucket', wholeNumber, 60)
+  .option('--json', 'print the report as one JSON document')
+  .action(async (id: string, options: { paths: number; bucket: number; json?: boolean }) => {
+    const config = configOrExit();
+    await usageErrorsExit2('runs show', async () => {
+      const run = await showRun(config, id, { pathsPerReason: options.paths, bucketSeconds: options.bucket });
+      process.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : formatRunDetails(run));
+    });
+  });
+
+withSessionOptions(
+  runsCommand
+    .command('retry')
+    .description("digitize an import run's failed files again")
+    .argument('<id>', 'run id (see sohoa runs)'),
+).action(async (id: string, options: { maxInFlight?: number; progressInterval: number; json?: boolean }) => {
+  const config = configOrExit();
+  await usageErrorsExit2('runs retry', async () => {
+    const report = await retryRun(
+      config,
+      id,
+      {
+        ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
+        progressIntervalSeconds: options.progressInterval,
+      },
+      process.stderr,
+    );
+    printImportReport(report, options.json);
+  });
+});
+
 program
   .command('recognize')
   .description('re-apply the current rule pack to stored OCR results (no OCR), and report what changed')
@@ -67,6 +188,7 @@ program
       .default('received'),
   )
   .option('--ocr', 'read the pages again from the stored originals (OCR + recognition), not recognition only')
+  .option('--run <id>', 'the sources an import run produced (see sohoa runs)')
   .option('--dry-run', 'print the changes, write nothing')
   .option('--defer-pdfs', 'leave the searchable PDFs of new page ranges for a later --pdfs-only run')
   .option('--pdfs-only', 'only make the searchable PDFs that components of the selection lack')

@@ -13,6 +13,7 @@ import {
   type SelectionFilter,
   selectionFilter,
 } from '../pipeline/reprocess-selection.js';
+import { countersOf, type RecordedRun, startReprocessRun } from '../storage/runs/reprocess-run.js';
 import type { ListedSource } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
 import { openRuntime, type Runtime, stageDepsOf } from './runtime.js';
@@ -76,6 +77,7 @@ export async function runRecognize(
     throw new SelectionError('--dry-run cannot be combined with --ocr: pages are stored as they are read');
   }
   const runtime = await openRuntime(config);
+  let recording: RecordedRun | null = null;
   const started = performance.now();
   const report: RecognizeReport = {
     rulePackVersion: runtime.versions.rulePack,
@@ -102,6 +104,8 @@ export async function runRecognize(
       storedRulePacks:
         selection.rulePack || selection.rulePackBefore ? await runtime.warehouse.repo.rulePackVersions() : [],
     });
+    // Recorded once the selection is known to be valid; a dry run changes nothing, so it is not a run.
+    if (!selection.dryRun) recording = await startReprocessRun(runtime.warehouse.db, { ...selection });
     await on.onStart?.({ selection, filter });
     const count = (diff: RecognitionDiff) => {
       report.sources++;
@@ -126,6 +130,10 @@ export async function runRecognize(
     } finally {
       await handler.close?.();
     }
+    await recording?.finish({ ...countersOf(report), seconds: (performance.now() - started) / 1000 });
+  } catch (error) {
+    await recording?.fail(countersOf(report)).catch(() => {});
+    throw error;
   } finally {
     await runtime.close();
   }

@@ -36,24 +36,38 @@ export async function ingestFile(path: string, store: ObjectStore, maxBytes: num
   } catch (error) {
     throw new IngestError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (size > maxBytes) {
-    throw new IngestError(
-      `file is ${size} bytes, over the limit of ${maxBytes} bytes (raise SOHOA_MAX_BYTES to accept larger files)`,
-    );
-  }
+  checkSizeLimit(size, maxBytes);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     throw new IngestError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const key = objectKeys.original(sha256);
-  const kind = sniffSourceKind(bytes);
-  if (!(await store.exists(key))) {
-    await store.put(key, bytes, {
-      contentType: kind ? (MEDIA_TYPES[kind] ?? 'application/octet-stream') : 'application/octet-stream',
-    });
+  const ingested = describeOriginal(bytes);
+  await storeOriginal(ingested, bytes, store);
+  return ingested;
+}
+
+/** Throws IngestError when a file of `size` bytes is over the limit (checked before reading it). */
+export function checkSizeLimit(size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    throw new IngestError(
+      `file is ${size} bytes, over the limit of ${maxBytes} bytes (raise SOHOA_MAX_BYTES to accept larger files)`,
+    );
   }
-  return { sha256, byteSize: size, mediaType: kind ? (MEDIA_TYPES[kind] ?? null) : null };
+}
+
+/** Hash and sniffed media type of an original's bytes (no decoding: the known-file path of batch imports uses it). */
+export function describeOriginal(bytes: Buffer): IngestedFile {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const kind = sniffSourceKind(bytes);
+  return { sha256, byteSize: bytes.length, mediaType: kind ? (MEDIA_TYPES[kind] ?? null) : null };
+}
+
+/** Stores an original under its SHA-256 unless already there. */
+export async function storeOriginal(file: IngestedFile, bytes: Buffer, store: ObjectStore): Promise<void> {
+  const key = objectKeys.original(file.sha256);
+  if (!(await store.exists(key))) {
+    await store.put(key, bytes, { contentType: file.mediaType ?? 'application/octet-stream' });
+  }
 }

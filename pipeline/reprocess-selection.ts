@@ -22,6 +22,8 @@ export interface ReprocessSelection {
   until?: string;
   /** Which time the date bounds apply to: when the source was received (default) or last processed. */
   dateOf?: 'received' | 'processed';
+  /** Sources an import run produced (a run id as `sohoa runs` lists it). */
+  run?: string;
 }
 
 /** The warehouse facts a selection may depend on. */
@@ -36,7 +38,9 @@ export class SelectionError extends Error {}
 export type SelectionFilter = Omit<SourceFilter, 'afterId' | 'limit'>;
 
 const FILTER_FLAGS =
-  '--all, or a filter (--sha, --type, --needs-review, --stale, --rule-pack, --rule-pack-before, --ocr-model, --since, --until)';
+  '--all, or a filter (--sha, --type, --needs-review, --stale, --rule-pack, --rule-pack-before, --ocr-model, --since, --until, --run)';
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Vietnam is UTC+7 all year: a date-only bound means that day at the counter. */
 const VIETNAM_OFFSET = '+07:00';
@@ -80,7 +84,8 @@ function hasFilter(s: ReprocessSelection): boolean {
       s.rulePackBefore ||
       s.ocrModel ||
       s.since ||
-      s.until,
+      s.until ||
+      s.run,
   );
 }
 
@@ -93,6 +98,12 @@ export function selectionFilter(selection: ReprocessSelection, context: Selectio
   if (selection.needsReview) filter.needsReview = true;
   if (selection.stale) filter.notRulePackVersion = context.runningRulePack;
   if (selection.ocrModel) filter.ocrModel = selection.ocrModel;
+  if (selection.run) {
+    if (!RUN_ID.test(selection.run)) {
+      throw new SelectionError(`--run takes a run id as \`sohoa runs\` lists it, not "${selection.run}"`);
+    }
+    filter.runId = selection.run;
+  }
   if (selection.rulePack || selection.rulePackBefore) {
     filter.rulePackVersions = context.storedRulePacks.filter(
       (v) =>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /** Generates a benchmark corpus with the dossier generator in a child process (its own memory, not the bench's). */
 export function generateCorpus(
   outDir: string,
-  options: { seed: string; pages: string; types?: string; quiet?: boolean },
+  options: { seed: string; pages: string; types?: string; quiet?: boolean; dpi?: string; formats?: string },
 ): void {
   const gen = spawnSync(
     process.execPath,
@@ -19,6 +19,8 @@ export function generateCorpus(
       '--pages',
       options.pages,
       ...(options.types ? ['--types', options.types] : []),
+      ...(options.dpi ? ['--dpi', options.dpi] : []),
+      ...(options.formats ? ['--formats', options.formats] : []),
       ...(options.quiet ? ['--quiet'] : []),
     ],
     // From the package root, where `--import tsx` resolves.

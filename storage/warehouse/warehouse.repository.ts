@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { ComponentResult, Rotation, TextSource } from '../../pipeline/page-model.js';
+import { runFiles } from '../../schemas/runs.schema.js';
 import { corrections } from '../../schemas/service.schema.js';
 import {
   components,
@@ -98,6 +99,8 @@ export interface SourceFilter {
   /** Last processed (completed or re-recognized) in [processedFrom, processedTo). */
   processedFrom?: Date;
   processedTo?: Date;
+  /** Sources an import run produced (its files' sources). */
+  runId?: string;
 }
 
 /** What re-recognition needs of a stored source, read for many sources at once. */
@@ -593,6 +596,16 @@ export function createWarehouseRepository(
             .select({ one: sql`1` })
             .from(pages)
             .where(and(eq(pages.sourceId, sources.id), eq(pages.ocrModel, filter.ocrModel))),
+        ),
+      );
+    }
+    if (filter.runId) {
+      where.push(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(runFiles)
+            .where(and(eq(runFiles.runId, filter.runId), eq(runFiles.sourceId, sources.id))),
         ),
       );
     }
