@@ -122,6 +122,11 @@ const SETTINGS = {
     describe: 'process RSS above which OCR workers are replaced, MB',
     schema: positiveInt(1200),
   },
+  pgliteSharedBuffersMb: {
+    env: 'SOHOA_PGLITE_SHARED_BUFFERS_MB',
+    describe: 'shared_buffers of the embedded PGlite warehouse, MB',
+    schema: positiveInt(16),
+  },
   sourceConcurrency: {
     env: 'SOHOA_SOURCE_CONCURRENCY',
     describe: 'sources processed at once in one process',

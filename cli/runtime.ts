@@ -67,6 +67,7 @@ export async function openRuntime(config: Config, opened: { warehouse?: Warehous
     opened.warehouse ??
     (await openWarehouse({
       dataDir: config.dataDir,
+      pglite: { sharedBuffersMb: config.pgliteSharedBuffersMb },
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     }));
   let pool: Promise<OcrPool> | null = null;
