@@ -127,6 +127,11 @@ const SETTINGS = {
     describe: 'shared_buffers of the embedded PGlite warehouse, MB',
     schema: positiveInt(16),
   },
+  pgliteCreateTimeoutMs: {
+    env: 'SOHOA_PGLITE_CREATE_TIMEOUT_MS',
+    describe: 'longest time creating a new embedded PGlite warehouse folder may take, ms',
+    schema: positiveInt(120_000),
+  },
   sourceConcurrency: {
     env: 'SOHOA_SOURCE_CONCURRENCY',
     describe: 'sources processed at once in one process',

@@ -71,7 +71,7 @@ export async function openRuntime(config: Config, opened: { warehouse?: Warehous
     opened.warehouse ??
     (await openWarehouse({
       dataDir: config.dataDir,
-      pglite: { sharedBuffersMb: config.pgliteSharedBuffersMb },
+      pglite: { sharedBuffersMb: config.pgliteSharedBuffersMb, createTimeoutMs: config.pgliteCreateTimeoutMs },
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     }));
   let pool: Promise<OcrPool> | null = null;
