@@ -122,6 +122,16 @@ const SETTINGS = {
     describe: 'process RSS above which OCR workers are replaced, MB',
     schema: positiveInt(1200),
   },
+  pgliteSharedBuffersMb: {
+    env: 'SOHOA_PGLITE_SHARED_BUFFERS_MB',
+    describe: 'shared_buffers of the embedded PGlite warehouse, MB',
+    schema: positiveInt(16),
+  },
+  pgliteCreateTimeoutMs: {
+    env: 'SOHOA_PGLITE_CREATE_TIMEOUT_MS',
+    describe: 'longest time creating a new embedded PGlite warehouse folder may take, ms',
+    schema: positiveInt(120_000),
+  },
   sourceConcurrency: {
     env: 'SOHOA_SOURCE_CONCURRENCY',
     describe: 'sources processed at once in one process',

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import pLimit from 'p-limit';
 import type { ProgressEvent } from '../pipeline/digitize-source.js';
 import { IngestError, ingestFile } from '../pipeline/ingest.js';
 import { dossierFindings, type Finding } from '../pipeline/recognize/index.js';
@@ -88,7 +89,13 @@ export async function runDigitize(
     if (!distributed) {
       await consumeDigitizeJobs(
         queue,
-        { ...stageDepsOf(runtime), pageConcurrency: config.ocrWorkers + 1, onProgress: progress.onProgress },
+        {
+          ...stageDepsOf(runtime),
+          pageConcurrency: config.ocrWorkers + 1,
+          // Sources run side by side, but pages in flight hold decoded images: one bound for the whole process.
+          pageSlots: pLimit(config.ocrWorkers + 1),
+          onProgress: progress.onProgress,
+        },
         { concurrency: config.sourceConcurrency },
       );
     }

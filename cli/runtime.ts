@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import sharp from 'sharp';
 import { createOcrPool, MODEL_FOLDER, type OcrPool, tesseractJsVersion } from '../pipeline/ocr/index.js';
 import type { Versions } from '../pipeline/page-model.js';
 import type { PreprocessOptions } from '../pipeline/preprocess/index.js';
@@ -61,12 +62,16 @@ export function envOf(config: Config): Record<string, string | undefined> {
 
 /** Opens the adapters the configuration names; a caller that already opened the warehouse passes it in. */
 export async function openRuntime(config: Config, opened: { warehouse?: Warehouse } = {}): Promise<Runtime> {
+  // Every page image is decoded and processed once: libvips' operation cache (50 MB by default) would only hold
+  // pixels nobody asks for again.
+  sharp.cache(false);
   const store = createObjectStoreFromEnv(envOf(config));
   const rulePack = await loadRulePack();
   const warehouse =
     opened.warehouse ??
     (await openWarehouse({
       dataDir: config.dataDir,
+      pglite: { sharedBuffersMb: config.pgliteSharedBuffersMb, createTimeoutMs: config.pgliteCreateTimeoutMs },
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     }));
   let pool: Promise<OcrPool> | null = null;

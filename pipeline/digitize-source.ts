@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { SourceResult } from '../storage/warehouse/index.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import {
@@ -20,7 +20,18 @@ export type ProgressEvent =
 export interface DigitizeDeps extends StageDeps {
   /** Pages read at once within a source (render and preprocess overlap OCR). */
   pageConcurrency: number;
+  /**
+   * Pages read at once across every source of the process, when several sources run at once: each page in flight
+   * holds its decoded images, so this bounds memory (default: no bound beyond pageConcurrency per source).
+   */
+  pageSlots?: LimitFunction;
   onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Runs page tasks at most `perSource` at once, and within the process-wide `shared` slots when given. */
+export function pageLimiter(perSource: number, shared?: LimitFunction): <T>(task: () => Promise<T>) => Promise<T> {
+  const own = pLimit(Math.max(1, perSource));
+  return (task) => (shared ? own(() => shared(task)) : own(task));
 }
 
 function errorMessage(error: unknown): string {
@@ -48,7 +59,7 @@ export async function digitizeSource(job: SourceJob, deps: DigitizeDeps): Promis
   const { sourceId, pageCount, opened } = start;
   try {
     deps.onProgress?.({ type: 'source-start', sha256: job.sha256, path: job.path, pageCount });
-    const limit = pLimit(Math.max(1, deps.pageConcurrency));
+    const limit = pageLimiter(deps.pageConcurrency, deps.pageSlots);
     const settled = await Promise.allSettled(
       Array.from({ length: pageCount }, (_, i) =>
         limit(async () => {

@@ -1,7 +1,7 @@
 // The per-source stages as plain functions: start (register, open, count pages), read one page (split, preprocess,
 // OCR; stores the page image and OCR JSON), finish (recognize from the stored OCR, publish, complete). The embedded
 // runner calls them in one process; the distributed one runs each as a queue job (one job per page).
-import type { ObjectStore } from '../storage/object-store/object-store.port.js';
+import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store/object-store.port.js';
 import type { SourceResult, WarehouseRepository } from '../storage/warehouse/index.js';
 import { infrastructure } from './infrastructure-error.js';
 import { objectKeys } from './object-keys.js';
@@ -97,7 +97,13 @@ export async function failSource(
 
 async function storedPage(sha256: string, n: number, store: ObjectStore): Promise<StoredPage | null> {
   const key = objectKeys.pageOcr(sha256, n);
-  const bytes = await infrastructure(`reading ${key}`, async () => ((await store.exists(key)) ? store.get(key) : null));
+  // One round trip: a missing page is the store's not-found error, not a separate existence check.
+  const bytes = await infrastructure(`reading ${key}`, () =>
+    store.get(key).catch((error: unknown) => {
+      if (error instanceof ObjectNotFoundError) return null;
+      throw error;
+    }),
+  );
   return bytes ? (JSON.parse(bytes.toString('utf8')) as StoredPage) : null;
 }
 

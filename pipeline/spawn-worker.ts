@@ -1,5 +1,6 @@
+import { type ChildProcess, type ForkOptions, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
@@ -16,4 +17,22 @@ export function spawnModuleWorker(jsUrl: URL, callerUrl: string, options: Worker
     return new Worker(code, { ...options, eval: true });
   }
   return new Worker(jsUrl, options);
+}
+
+/**
+ * Starts a child process on a module beside the caller (same rules as spawnModuleWorker for `.ts` callers). A child
+ * process, unlike a thread, gives all of its memory back to the system when it exits.
+ */
+export function forkModuleProcess(
+  jsUrl: URL,
+  callerUrl: string,
+  args: string[],
+  options: ForkOptions = {},
+): ChildProcess {
+  if (callerUrl.endsWith('.ts')) {
+    const tsxEsm = pathToFileURL(createRequire(callerUrl).resolve('tsx/esm')).href;
+    const entry = fileURLToPath(jsUrl.href.replace(/\.js$/, '.ts'));
+    return fork(entry, args, { ...options, execArgv: ['--import', tsxEsm] });
+  }
+  return fork(fileURLToPath(jsUrl), args, { ...options, execArgv: [] });
 }

@@ -13,6 +13,7 @@ export { acquireFolderLock, WarehouseLockedError } from './folder-lock.js';
 export { migrateWarehouse, warehouseMigrationsFolder } from './migrate.js';
 export type { OpenWarehouseOptions, Warehouse } from './open-warehouse.js';
 export { createWarehouseFromEnv, describeDatabaseUrl, openWarehouse, WAREHOUSE_DEFAULTS } from './open-warehouse.js';
+export { PGLITE_MEMORY_DEFAULTS, type PgliteMemoryOptions } from './pglite-cluster.js';
 export type { ComponentOutcome, StoredComponentState, StoredFieldState } from './stored-outcome.js';
 export { outcomeKey, predictStoredComponents } from './stored-outcome.js';
 export type {

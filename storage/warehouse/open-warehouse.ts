@@ -7,6 +7,12 @@ import pg from 'pg';
 import { warehouseSchema } from '../../schemas/warehouse.schema.js';
 import { acquireFolderLock } from './folder-lock.js';
 import { migrateWarehouse } from './migrate.js';
+import {
+  createPgliteCluster,
+  PGLITE_MEMORY_DEFAULTS,
+  type PgliteMemoryOptions,
+  pgliteStartParams,
+} from './pglite-cluster.js';
 import { createWarehouseRepository, type WarehouseRepository } from './warehouse.repository.js';
 import type { WarehouseDb } from './warehouse-db.js';
 
@@ -33,6 +39,8 @@ export interface OpenWarehouseOptions {
   migrationsFolder?: string;
   /** Tables of other features to type the drizzle handle with (their migrations live in the same folder). */
   extraSchema?: Record<string, unknown>;
+  /** Memory settings of the embedded PGlite warehouse. */
+  pglite?: Partial<PgliteMemoryOptions>;
 }
 
 export const WAREHOUSE_DEFAULTS = { poolMax: 10, connectTimeoutMs: 10_000, dataDir: './.sohoa' } as const;
@@ -88,13 +96,9 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
   let client: PGlite | null = null;
   try {
     const folder = join(dataDir, 'warehouse');
-    if (!existsSync(join(folder, 'PG_VERSION'))) {
-      // Creating a database grows PGlite's memory to ~0.8 GB and keeps it; a fresh instance on the created folder
-      // needs ~0.4 GB less for the rest of the process.
-      const created = await PGlite.create(folder);
-      await created.close();
-    }
-    client = await PGlite.create(folder);
+    const memory = { ...PGLITE_MEMORY_DEFAULTS, ...options.pglite };
+    if (!existsSync(join(folder, 'PG_VERSION'))) await createPgliteCluster(folder, memory);
+    client = await PGlite.create(folder, { startParams: pgliteStartParams(memory) });
     const db = drizzlePglite({ client, schema: { ...warehouseSchema, ...options.extraSchema } });
     await migrateWarehouse(db, options.migrationsFolder);
     const opened = client;

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WarehouseLockedError } from './folder-lock.js';
 import { warehouseMigrationsFolder } from './migrate.js';
 import { createWarehouseFromEnv, describeDatabaseUrl, openWarehouse } from './open-warehouse.js';
+import { createPgliteCluster } from './pglite-cluster.js';
 import { describeWarehouseContract } from './warehouse.contract.js';
 
 // The machine's PostgreSQL (trust auth). Override with SOHOA_TEST_PG_URL pointing at a maintenance database.
@@ -82,6 +84,34 @@ describe('opening', () => {
     }
     // Released on close (reopening is proven by the contract's reopen test).
     expect(existsSync(join(dataDir, 'warehouse.lock'))).toBe(false);
+  });
+
+  it('creates a new PGlite folder in a child process and opens it with the configured shared_buffers', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sohoa-create-'));
+    dirs.push(dataDir);
+    const before = process.memoryUsage.rss();
+    const warehouse = await openWarehouse({ dataDir, pglite: { sharedBuffersMb: 24 } });
+    try {
+      expect(existsSync(join(dataDir, 'warehouse', 'PG_VERSION'))).toBe(true);
+      const shown = await warehouse.db.execute(sql`show shared_buffers`);
+      expect(JSON.stringify(shown)).toContain('24MB');
+      // Creation (initdb, ~0.8 GB) ran in the child: this process holds only the opened database.
+      expect(process.memoryUsage.rss() - before).toBeLessThan(500 * 1024 * 1024);
+    } finally {
+      await warehouse.close();
+    }
+  });
+
+  it('names the reason when a new PGlite folder cannot be created', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'sohoa-create-fail-'));
+    dirs.push(parent);
+    await writeFile(join(parent, 'blocker'), 'not a folder');
+    const err = await createPgliteCluster(join(parent, 'blocker', 'warehouse'), {
+      sharedBuffersMb: 16,
+      createTimeoutMs: 60_000,
+    }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/creating the database folder failed \(exit code 1\): \S/);
   });
 
   it('names host and port, never the password, when PostgreSQL is unreachable', async () => {
