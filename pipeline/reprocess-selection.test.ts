@@ -41,4 +41,10 @@ describe('re-processing selection', () => {
     expect(() => selectionFilter({ since: '2026-02-30' }, context)).toThrow(/--since 2026-02-30/);
     expect(() => selectionFilter({ since: '2026-12-01', until: '2026-11-01' }, context)).toThrow(/not before/);
   });
+
+  it('selects an import run by its id and refuses anything else', () => {
+    const id = '0b9f4c2e-5d7a-4e21-9a3b-6f1c2d3e4a5b';
+    expect(selectionFilter({ run: id }, context)).toEqual({ status: 'done', runId: id });
+    expect(() => selectionFilter({ run: 'last' }, context)).toThrow(/--run takes a run id/);
+  });
 });

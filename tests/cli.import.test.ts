@@ -94,5 +94,13 @@ describe('sohoa import (embedded)', () => {
     expect(after.session.files).toBe(1);
     expect(after.counters).toMatchObject({ failed: 0, done: archive.files.length + 1, known: 1 });
     expect(ocrObjectTimes(join(dataDir, 'objects')).size).toBe(archive.pages);
+
+    // Re-processing by run: exactly the run's sources and pages, recorded as a run of kind reprocess.
+    const reprocessed = await runCli(['recognize', '--run', runId, '--json'], env);
+    expect(reprocessed.code, reprocessed.stderr).toBe(0);
+    const again = JSON.parse(reprocessed.stdout) as { sources: number; pages: number };
+    expect(again).toMatchObject({ sources: archive.files.length, pages: archive.pages });
+    const runs = JSON.parse((await runCli(['runs', '--json'], env)).stdout) as Array<{ kind: string }>;
+    expect(runs.map((r) => r.kind).sort()).toEqual(['import', 'reprocess']);
   }, 1_500_000);
 });
