@@ -30,7 +30,7 @@ export function crossCheck(
     if (rule.type === 'id_number') {
       const context = {
         birthDate: rule.idContext?.birthDate ? fields[rule.idContext.birthDate]?.value : undefined,
-        sex: rule.idContext?.sex ? fields[rule.idContext.sex]?.value : undefined,
+        sex: rule.idContext?.sex ? fields[rule.idContext.sex]?.value : rule.idContext?.holderSex,
       };
       const check = checkPersonalId(field.value, context);
       if (!check.valid) {

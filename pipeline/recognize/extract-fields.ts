@@ -7,7 +7,8 @@ import { parseDate } from './date-parser.js';
 import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
-import { cleanText, type ParsedValue, parseValue } from './value-parsers.js';
+import { splitSideBySide } from './side-by-side.js';
+import { cleanText, fromVocabulary, type ParsedValue, parseValue } from './value-parsers.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
@@ -372,10 +373,12 @@ function toResult(c: Candidate, parsed: ParsedValue): FieldResult {
 
 export const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
-export function extractFields(input: ExtractInput): Extraction {
-  const { type, lines, pack } = input;
+export function extractFields(given: ExtractInput): Extraction {
+  const { type, pack } = given;
   const compiled = compilePack(pack).byCode.get(type.code);
   if (!compiled || compiled.rule !== type) throw new Error(`type ${type.code} is not part of the rule pack given`);
+  const lines = splitSideBySide(given.lines, compiled.blockLabels);
+  const input = { ...given, lines };
   const hits = new Map<PreparedLine, LabelHit[]>();
   for (const line of lines) hits.set(line, matchLabels(line, compiled.labels));
   const { starts, blocks } = findBlocks(compiled, lines);
@@ -406,6 +409,14 @@ export function extractFields(input: ExtractInput): Extraction {
       // A repair with an empty note is a sure one (closed vocabulary) and needs no review.
       if (parsed.repair && !trusted)
         parsed = { ...parsed, ...parsed.repair, notes: parsed.repair.note ? [parsed.repair.note] : [] };
+      if (f.vocabulary.length > 0) {
+        const known = fromVocabulary(parsed.value, f.vocabulary);
+        parsed = {
+          ...parsed,
+          value: known.value,
+          notes: [...(parsed.notes ?? []), ...(known.note ? [known.note] : [])],
+        };
+      }
       fields[key] = toResult(c, parsed);
       words[key] = valueWords(c);
       for (const n of parsed.notes ?? []) notes.push(`${key}: ${n}`);

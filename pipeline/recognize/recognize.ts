@@ -57,7 +57,7 @@ export function recognize(
       if (better) field.value = better;
       const fix = restoreNameSyllables(field.value, effective.settings.names);
       if (fix.oddSurname) problems.push(`${key}: surname read ${field.value.split(' ')[0]}, check ${fix.oddSurname}`);
-      if (better) continue;
+      // Words no other printing improved may still have lost their marks: restored or flagged all the same.
       if (fix.restored.length === 0) continue;
       field.value = fix.value;
       if (fix.unsure.length > 0) {

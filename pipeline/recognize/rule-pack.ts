@@ -54,12 +54,21 @@ const fieldSchema = z.strictObject({
   keepLabels: z.array(z.string().min(1)).default([]),
   /** The label may be followed directly by the value without a colon even when short ("Ông NGUYỄN VĂN A"). */
   colonOptional: z.boolean().default(false),
+  /** Closed list of the values the field can take ("Việt Nam"): a value is read as one of them or reviewed. */
+  vocabulary: z.array(z.string().min(1)).default([]),
   /** Dates that cannot lie in the future (birth, death, registration). */
   notFuture: z.boolean().default(false),
   /** Money field this value must agree with (amount in words vs figures). */
   agreesWith: z.string().optional(),
   /** Fields of the same component a personal ID is cross-checked against. */
-  idContext: z.strictObject({ birthDate: z.string().optional(), sex: z.string().optional() }).optional(),
+  // `holderSex`: the holder's sex known from the role (the husband of a marriage certificate is Nam).
+  idContext: z
+    .strictObject({
+      birthDate: z.string().optional(),
+      sex: z.string().optional(),
+      holderSex: z.enum(['Nam', 'Nữ']).optional(),
+    })
+    .optional(),
   note: z.string().optional(),
 });
 
@@ -91,7 +100,7 @@ const typeSchema = z
         ctx.addIssue({ code: 'custom', message: `${key}: unknown block ${f.block}` });
       if (f.agreesWith && !t.fields[f.agreesWith])
         ctx.addIssue({ code: 'custom', message: `${key}: agreesWith names unknown field ${f.agreesWith}` });
-      for (const ref of Object.values(f.idContext ?? {}))
+      for (const ref of [f.idContext?.birthDate, f.idContext?.sex].filter((r) => r !== undefined))
         if (!t.fields[ref]) ctx.addIssue({ code: 'custom', message: `${key}: idContext names unknown field ${ref}` });
       for (const l of f.keepLabels)
         if (!f.labels.includes(l))

@@ -112,6 +112,9 @@ export function plausibilityProblems(
       const bad = implausibleWords(field.value, vocabulary);
       if (bad.length > 0)
         problems.push(`${key}: implausible words (${bad.map((b) => `${b.word}: ${b.reason}`).join(', ')})`);
+      // "P" alone opens loanwords (pin, Pắc), never a syllable of a Vietnamese name: "PANG" is a misread "ĐẶNG".
+      const loan = rule.type === 'person_name' ? /(?:^|\s)(P(?!H)\p{L}*)/iu.exec(field.value.normalize('NFC')) : null;
+      if (loan) problems.push(`${key}: "${loan[1]}" is no syllable of a Vietnamese name`);
       const cut = rule.type === 'person_name' ? null : danglingEnd(field.value, vocabulary.dangling);
       if (cut) problems.push(`${key}: value ends with "${cut}", it looks cut short`);
       const unit = rule.type === 'address' ? unknownNumberedWord(field.value, vocabulary.numbered) : null;

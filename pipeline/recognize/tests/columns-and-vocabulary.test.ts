@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine, OcrWord, PageText, RecognizablePage } from '../../page-model.js';
+import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { fromVocabulary } from '../value-parsers.js';
+import { plausibilityProblems } from '../value-plausibility.js';
+
+const pack = loadRulePack();
+
+const WIDTH = 2480;
+const CHAR = 24;
+const LINE = 60;
+
+function words(text: string, x: number, y: number): OcrWord[] {
+  return text
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => {
+      const box = { x0: x, y0: y, x1: x + w.length * CHAR, y1: y + LINE - 15 };
+      x = box.x1 + CHAR;
+      return { text: w, confidence: 0.95, bbox: box };
+    });
+}
+
+/** Rows of [left column, right column] (a string alone spans the page), the right column at mid-page. */
+function twoColumnPage(rows: Array<string | [string, string]>): PageText {
+  const lines: OcrLine[] = rows.map((row, i) => {
+    const y = 100 + i * LINE;
+    const ws = typeof row === 'string' ? words(row, 150, y) : [...words(row[0], 150, y), ...words(row[1], 1300, y)];
+    return {
+      text: ws.map((w) => w.text).join(' '),
+      confidence: 0.95,
+      bbox: { x0: ws[0]!.bbox.x0, y0: y, x1: ws.at(-1)!.bbox.x1, y1: y + LINE - 15 },
+      words: ws,
+    };
+  });
+  return { width: WIDTH, height: 3508, lines, text: lines.map((l) => l.text).join('\n'), confidence: 0.95 };
+}
+
+const values = (fields: Record<string, { value: string }>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value]));
+
+describe('party blocks side by side', () => {
+  it('reads the husband and wife columns of a marriage certificate each on its own', () => {
+    const page = twoColumnPage([
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      'Số: 105, Quyển số: 02/2023',
+      ['Thông tin về người chồng', 'Thông tin về người vợ'],
+      ['Họ, chữ đệm, tên chồng: DƯƠNG HỮU', 'Họ, chữ đệm, tên vợ: TRẦN MỸ THƯ'],
+      ['ĐẠT', 'Ngày, tháng, năm sinh của vợ:'],
+      ['Ngày, tháng, năm sinh của chồng:', '09/12/1983'],
+      ['19/12/1990', 'Dân tộc: Kinh'],
+      ['Số định danh cá nhân của chồng:', 'Số định danh cá nhân của vợ:'],
+      ['040090875802', '092183127864'],
+      'Nơi đăng ký: Ủy ban nhân dân phường An Hòa, quận Ninh Kiều, thành phố Cần Thơ, ngày 28/11/2023',
+    ]);
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.type).toBe('giay_chung_nhan_ket_hon');
+    expect(values(c!.fields)).toMatchObject({
+      ho_ten_chong: 'DƯƠNG HỮU ĐẠT',
+      ngay_sinh_chong: '1990-12-19',
+      so_dinh_danh_chong: '040090875802',
+      ho_ten_vo: 'TRẦN MỸ THƯ',
+      ngay_sinh_vo: '1983-12-09',
+      so_dinh_danh_vo: '092183127864',
+    });
+    expect(c!.fields.noi_dang_ky?.value).toMatch(/^Ủy ban nhân dân phường An Hòa/);
+  });
+
+  it("sends a husband's ID with a woman's century-and-sex digit to review", () => {
+    const page = pageFromLines([
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      'Thông tin về người chồng',
+      'Họ, chữ đệm, tên chồng: DƯƠNG ĐỨC ĐÔNG',
+      'Ngày, tháng, năm sinh của chồng: 15/01/1980',
+      'Số định danh cá nhân của chồng: 038180975880',
+    ]);
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join('\n')).toMatch(/so_dinh_danh_chong/);
+  });
+});
+
+describe('identity card labels', () => {
+  it('takes the value below a bilingual label and drops specks before a name', () => {
+    const pages: RecognizablePage[] = [
+      {
+        number: 1,
+        text: pageFromLines([
+          'CĂN CƯỚC',
+          'IDENTITY CARD',
+          'Số định danh cá nhân / Personal identification number',
+          '066188162384',
+          'Họ, chữ đệm và tên khai sinh / Full name',
+          '& NGUYỄN THỊ HẠNH',
+          'Ngày, tháng, năm sinh / Date of birth: 10/07/1988',
+          'Giới tính / Sex: Nữ Quốc tịch / Nationality: Việt',
+        ]),
+      },
+    ];
+    const [c] = recognize(pages, pack);
+    expect(values(c!.fields)).toMatchObject({
+      so_dinh_danh: '066188162384',
+      ho_ten: 'NGUYỄN THỊ HẠNH',
+      ngay_sinh: '1988-07-10',
+      quoc_tich: 'Việt Nam',
+    });
+  });
+});
+
+describe('closed vocabularies', () => {
+  it('restores marks, completes a value cut short and flags an unknown one', () => {
+    expect(fromVocabulary('Viet Nam', ['Việt Nam'])).toEqual({ value: 'Việt Nam', note: '' });
+    expect(fromVocabulary('Việt', ['Việt Nam'])).toEqual({ value: 'Việt Nam', note: '' });
+    expect(fromVocabulary('Viêt Nan', ['Việt Nam']).note).toMatch(/not one of the known values/);
+    expect(fromVocabulary('Nam', ['Nam Phi', 'Nam Sudan']).note).toMatch(/not one of the known values/);
+  });
+});
+
+describe('plausibility of names and agency headers', () => {
+  const field = (value: string) => ({ value, raw: value, confidence: 0.95, page: 1, bbox: null });
+
+  it('flags a name syllable opening with a lone P, not one opening with PH', () => {
+    const type = pack.byCode.get('hop_dong_chuyen_nhuong')!;
+    const check = (name: string) =>
+      plausibilityProblems(type, { ben_chuyen_nhuong: field(name) }, {}, new Set(), pack.settings);
+    expect(check('PANG VĂN PHÚC').join('\n')).toMatch(/PANG/);
+    expect(check('PHAN VĂN PHÚC')).toEqual([]);
+  });
+
+  it('flags an agency header cut after its unit word', () => {
+    const type = pack.byCode.get('quyet_dinh')!;
+    const check = (agency: string) =>
+      plausibilityProblems(type, { co_quan_ban_hanh: field(agency) }, {}, new Set(), pack.settings);
+    expect(check('UỶ BAN NHÂN DÂN QUẬN').join('\n')).toMatch(/cut short/);
+    expect(check('UỶ BAN NHÂN DÂN QUẬN 3')).toEqual([]);
+  });
+});
