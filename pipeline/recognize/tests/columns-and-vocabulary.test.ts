@@ -22,10 +22,10 @@ function words(text: string, x: number, y: number): OcrWord[] {
 }
 
 /** Rows of [left column, right column] (a string alone spans the page), the right column at mid-page. */
-function twoColumnPage(rows: Array<string | [string, string]>): PageText {
+function twoColumnPage(rows: Array<string | [string, string]>, rightX = 1300): PageText {
   const lines: OcrLine[] = rows.map((row, i) => {
     const y = 100 + i * LINE;
-    const ws = typeof row === 'string' ? words(row, 150, y) : [...words(row[0], 150, y), ...words(row[1], 1300, y)];
+    const ws = typeof row === 'string' ? words(row, 150, y) : [...words(row[0], 150, y), ...words(row[1], rightX, y)];
     return {
       text: ws.map((w) => w.text).join(' '),
       confidence: 0.95,
@@ -80,6 +80,22 @@ describe('party blocks side by side', () => {
   });
 });
 
+describe('invoice signature captions', () => {
+  it('are not read as the seller or the buyer', () => {
+    const page = pageFromLines([
+      'HÓA ĐƠN GIÁ TRỊ GIA TĂNG',
+      'Ký hiệu (Serial): 1C24THD',
+      'Mã số thuế: 0100109106',
+      'Tổng cộng tiền thanh toán: 1.500.000',
+      'Người mua hàng Người bán hàng',
+    ]);
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.type).toBe('hoa_don_dien_tu');
+    expect(c!.fields.ten_nguoi_ban).toBeUndefined();
+    expect(c!.fields.ten_nguoi_mua).toBeUndefined();
+  });
+});
+
 describe('identity card labels', () => {
   it('takes the value below a bilingual label and drops specks before a name', () => {
     const pages: RecognizablePage[] = [
@@ -107,6 +123,37 @@ describe('identity card labels', () => {
   });
 });
 
+describe('values wrapped in a column', () => {
+  it("continues a card's address in its column, past the photo column's text on the same OCR line", () => {
+    const page = twoColumnPage(
+      [
+        'CĂN CƯỚC CÔNG DÂN',
+        ['', 'Số: 038156447260'],
+        ['', 'Họ và tên: TRẦN THỊ THU HẠNH'],
+        ['', 'Ngày, tháng, năm sinh: 30/07/1956'],
+        ['', 'Quê quán: Số 235, đường Nguyễn Văn Cừ,'],
+        ['Có giá trị đến:', 'Nghĩa Đô, Cầu Giấy, Hà Nội'],
+        ['Không thời hạn', 'Nơi thường trú: Thôn Trung, Bút Sơn, Hoằng Hóa'],
+      ],
+      900,
+    );
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.fields.que_quan?.value).toBe('Số 235, đường Nguyễn Văn Cừ, Nghĩa Đô, Cầu Giấy, Hà Nội');
+    expect(c!.fields.noi_thuong_tru?.value).toBe('Thôn Trung, Bút Sơn, Hoằng Hóa');
+  });
+
+  it('still takes a wrapped line of body text whole', () => {
+    const page = pageFromLines([
+      'CĂN CƯỚC CÔNG DÂN',
+      'Họ và tên: NGUYỄN VĂN AN',
+      'Giới tính: Nam Nơi thường trú: Số 12, đường Lê Lợi,',
+      'phường Bến Nghé, quận 1, thành phố Hồ Chí Minh',
+    ]);
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.fields.noi_thuong_tru?.value).toBe('Số 12, đường Lê Lợi, phường Bến Nghé, quận 1, thành phố Hồ Chí Minh');
+  });
+});
+
 describe('closed vocabularies', () => {
   it('restores marks, completes a value cut short and flags an unknown one', () => {
     expect(fromVocabulary('Viet Nam', ['Việt Nam'])).toEqual({ value: 'Việt Nam', note: '' });
@@ -125,6 +172,16 @@ describe('plausibility of names and agency headers', () => {
       plausibilityProblems(type, { ben_chuyen_nhuong: field(name) }, {}, new Set(), pack.settings);
     expect(check('PANG VĂN PHÚC').join('\n')).toMatch(/PANG/);
     expect(check('PHAN VĂN PHÚC')).toEqual([]);
+  });
+
+  it('accepts only listed abbreviations in a value printed in capitals', () => {
+    const type = pack.byCode.get('cong_van')!;
+    const check = (agency: string) =>
+      plausibilityProblems(type, { co_quan_ban_hanh: field(agency) }, {}, new Set(), pack.settings);
+    expect(check('UBND HẢI PHÒNG SỞ TÀI NGUYÊN VÀ MÔI HC').join('\n')).toMatch(/HC/);
+    expect(check('UBND HẢI PHÒNG SỞ TÀI NGUYÊN VÀ MÔI T ỜN S').join('\n')).toMatch(/implausible/);
+    expect(check('UBND HẢI PHÒNG SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG')).toEqual([]);
+    expect(check('CÔNG TY TNHH MTV XÂY DỰNG AN PHÚ')).toEqual([]);
   });
 
   it('flags an agency header cut after its unit word', () => {
