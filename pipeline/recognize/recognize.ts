@@ -38,7 +38,8 @@ export function recognize(
   );
   const allLines = ordered.flatMap((p) => prepared.get(p.number) ?? []);
   const classes = ordered.map((p) => classifyLines(p.number, prepared.get(p.number) ?? null, effective));
-  return splitComponents(classes).map((span) => {
+  const twoSided = new Set(effective.types.filter((t) => t.twoSided).map((t) => t.code));
+  return splitComponents(classes, twoSided).map((span) => {
     const type = effective.byCode.get(span.type) ?? effective.byCode.get('khac')!;
     const lines = ordered
       .filter((p) => p.number >= span.first && p.number <= span.last)

@@ -89,6 +89,8 @@ const typeSchema = z
     blocks: z.array(z.strictObject({ name: z.string().min(1), starts: z.array(z.string().min(1)).min(1) })).default([]),
     /** Fields that must be present and confident for the component to be accepted without review. */
     keyFields: z.array(z.string()).default([]),
+    /** A card printed on both sides: a page that cannot be read right after its one-page front is its back. */
+    twoSided: z.boolean().default(false),
     fields: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), fieldSchema),
   })
   .superRefine((t, ctx) => {
@@ -125,6 +127,13 @@ const settingsSchema = z.strictObject({
     typeConfidence: z.number().min(0).max(1),
     /** Key-field confidence needed for automatic acceptance. */
     fieldConfidence: z.number().min(0).max(1),
+    /**
+     * Share of a page's words (two letters or more) that are Vietnamese syllables below which its text is not read
+     * (a page OCR'd upside down): it continues nothing.
+     */
+    readableShare: z.number().min(0).max(1).default(0.45),
+    /** Fewest words for the readable share to be judged. */
+    readableWords: z.number().int().min(1).default(8),
   }),
   /** The national motto and slogan lines: neither titles nor part of the agency header. */
   motto: z.array(z.string().min(1)),

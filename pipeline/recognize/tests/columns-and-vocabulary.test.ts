@@ -3,6 +3,7 @@ import type { OcrLine, OcrWord, PageText, RecognizablePage } from '../../page-mo
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { fromVocabulary } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
+import { CAN_CUOC, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -190,5 +191,32 @@ describe('plausibility of names and agency headers', () => {
       plausibilityProblems(type, { co_quan_ban_hanh: field(agency) }, {}, new Set(), pack.settings);
     expect(check('UỶ BAN NHÂN DÂN QUẬN').join('\n')).toMatch(/cut short/);
     expect(check('UỶ BAN NHÂN DÂN QUẬN 3')).toEqual([]);
+  });
+});
+
+describe('pages that cannot be read', () => {
+  const upsideDown = [
+    '106 oonp TU5 U91 Ang 91 Áp 1B U11 19nX có Sọng',
+    '-Ápnb T1 106 QUO BA T4 NYY OS notyd ugyN :z dong',
+    "'19Ánb rpt8 UBD ONA YU] uoy) :1 cong",
+    '.A1.QHL OS AVT AVIN ONNA.QS NVG ONONH',
+  ];
+  const pages = (docs: string[][]): RecognizablePage[] =>
+    docs.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
+
+  it('a page read upside down continues nothing', () => {
+    const result = recognize(pages([...QUYET_DINH.pages, upsideDown]), pack);
+    const last = QUYET_DINH.pages.length + 1;
+    expect(result.map((c) => [c.type, c.pages])).toEqual([
+      ['quyet_dinh', [1, last - 1]],
+      ['khac', [last, last]],
+    ]);
+  });
+
+  it("is the back of a card right after the card's front", () => {
+    for (const back of [upsideDown, []]) {
+      const result = recognize(pages([CAN_CUOC.pages[0]!, back]), pack);
+      expect(result.map((c) => [c.type, c.pages])).toEqual([['can_cuoc', [1, 2]]]);
+    }
   });
 });
