@@ -21,7 +21,10 @@ export interface PreparedLine {
   tokens: Token[];
   words: { word: OcrWord; start: number; end: number }[];
   line: OcrLine;
-  /** Vertical position of the line top as a share of the page height (reading order share when no boxes). */
+  /**
+   * Vertical position of the line top below the first line read, as a share of the page height (reading order
+   * share when no boxes).
+   */
   yRel: number;
   pageWidth: number;
 }
@@ -62,9 +65,12 @@ export function tokenize(text: string): Token[] {
 
 export function prepareLines(pageNumber: number, page: PageText): PreparedLine[] {
   const n = page.lines.length;
+  // Measured from the first line read: a receipt printed on the lower half of a sheet has its title zone there.
+  const boxed = page.lines.filter((l) => l.bbox.y1 > l.bbox.y0);
+  const top = boxed.length > 0 ? Math.min(...boxed.map((l) => l.bbox.y0)) : 0;
   return page.lines.map((line, index) => {
     const hasBoxes = page.height > 0 && line.bbox.y1 > line.bbox.y0;
-    const yRel = hasBoxes ? line.bbox.y0 / page.height : index / Math.max(1, n);
+    const yRel = hasBoxes ? (line.bbox.y0 - top) / page.height : index / Math.max(1, n);
     return prepareLine(pageNumber, index, line, yRel, page.width);
   });
 }

@@ -220,3 +220,21 @@ describe('pages that cannot be read', () => {
     }
   });
 });
+
+describe('title zone', () => {
+  it('is measured from the first line read: a receipt on the lower half of a sheet keeps its title', () => {
+    const receipt = [
+      'VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI BÌNH ĐỊNH Mẫu số: 01BLP2-001',
+      'Mã số thuế: 4114616022 Ký hiệu: 2C24TAB',
+      'Số: 0811556',
+      'BIÊN LAI THU PHÍ, LỆ PHÍ',
+      'Ngày: 18/04/2024',
+      'Họ tên người nộp tiền: CAO KIM HẰNG',
+      'Số tiền: 25.000 đồng',
+    ];
+    const page = pageFromLines([...new Array<string>(30).fill(''), ...receipt]);
+    expect(page.lines[0]!.bbox.y0 / page.height).toBeGreaterThan(0.5);
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.type).toBe('bien_lai_thu_phi');
+  });
+});
