@@ -1,15 +1,14 @@
 // Party blocks printed side by side ("Thông tin về người chồng" | "Thông tin về người vợ"): OCR reads each printed
 // row across both columns as one line, so the husband's name wraps into the wife's column and the husband's label
 // takes the wife's value. When two block headers share a line, the rows below are cut at the right header's left
-// edge and read column by column, the left column first, until a row runs across the gutter.
+// edge and read column by column, the left column first, until a row runs across the edge, its right part does not
+// start on it, or it opens with a label of a field outside the blocks.
 import type { OcrLine, OcrWord } from '../page-model.js';
 import { type CompiledLabel, matchLabels } from './label-match.js';
 import { type PreparedLine, prepareLine, unionBoxes } from './page-lines.js';
 
 /** Tolerance around the column edge, as a share of the page width. */
 export const COLUMN_TOLERANCE = 0.01;
-/** Narrowest gutter between the two columns of one row, as a share of the page width. */
-export const MIN_GUTTER = 0.02;
 /** Share of the page width left of which the right header cannot start. */
 export const RIGHT_COLUMN_FROM = 0.3;
 
@@ -41,17 +40,22 @@ function cut(line: OcrLine, edge: number, width: number): { left: OcrWord[]; rig
   const left = line.words.filter((w) => w.bbox.x0 < edge - tol);
   const right = line.words.filter((w) => w.bbox.x0 >= edge - tol);
   if (left.some((w) => w.bbox.x1 > edge)) return null;
-  const last = left.at(-1);
+  // The right column is left-aligned on the edge; the gutter may be no wider than a space, so it proves nothing.
   const first = right[0];
-  if (last && first && first.bbox.x0 - last.bbox.x1 < width * MIN_GUTTER) return null;
+  if (first && Math.abs(first.bbox.x0 - edge) > tol) return null;
   return { left, right };
 }
 
 /**
- * Lines in column order where two party blocks sit side by side; other lines unchanged. Lines of a page are
+ * Lines in column order where two party blocks sit side by side; other lines unchanged. `outside`: labels of the
+ * fields that belong to no block. Lines of a page are
  * re-indexed so that "the next line" follows its column.
  */
-export function splitSideBySide(lines: PreparedLine[], headers: CompiledLabel[]): PreparedLine[] {
+export function splitSideBySide(
+  lines: PreparedLine[],
+  headers: CompiledLabel[],
+  outside: CompiledLabel[] = [],
+): PreparedLine[] {
   if (headers.length === 0) return lines;
   const out: PreparedLine[] = [];
   let i = 0;
@@ -69,6 +73,8 @@ export function splitSideBySide(lines: PreparedLine[], headers: CompiledLabel[])
     let j = i;
     for (; j < lines.length && lines[j]!.page === line.page; j++) {
       const row = lines[j]!;
+      // A row opening with the label of a field outside the blocks ("Nơi đăng ký") is below them.
+      if (j > i && matchLabels(row, outside).some((h) => h.atLineStart)) break;
       const parts = cut(row.line, edge, row.pageWidth);
       if (!parts) break;
       if (parts.left.length > 0)

@@ -67,6 +67,29 @@ describe('party blocks side by side', () => {
     expect(c!.fields.noi_dang_ky?.value).toMatch(/^Ủy ban nhân dân phường An Hòa/);
   });
 
+  it('keeps a narrow gutter, and ends the columns at a row below the blocks even when a space falls on the edge', () => {
+    // The left column runs to one space before the right one; "Nơi đăng ký" has a word break on the edge.
+    const page = twoColumnPage(
+      [
+        'GIẤY CHỨNG NHẬN KẾT HÔN',
+        ['Thông tin về người chồng', 'Thông tin về người vợ'],
+        ['Họ, chữ đệm, tên chồng: HUỲNH CÔNG', 'Họ, chữ đệm, tên vợ: LÊ THỊ THỦY'],
+        ['HỮU TRƯỜNG', 'Ngày, tháng, năm sinh của vợ: 07/08/1968'],
+        ['Số định danh cá nhân của chồng:', 'Số định danh cá nhân của vợ:'],
+        ['040087340007', '048168309177'],
+        ['Nơi đăng ký: Ủy ban nhân dân xã', 'Tân Thạnh Đông, Thành phố Hồ Chí Minh'],
+      ],
+      150 + 'Họ, chữ đệm, tên chồng: HUỲNH CÔNG'.length * CHAR + 2 * CHAR,
+    );
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(values(c!.fields)).toMatchObject({
+      ho_ten_chong: 'HUỲNH CÔNG HỮU TRƯỜNG',
+      so_dinh_danh_chong: '040087340007',
+      so_dinh_danh_vo: '048168309177',
+      noi_dang_ky: 'Ủy ban nhân dân xã Tân Thạnh Đông, Thành phố Hồ Chí Minh',
+    });
+  });
+
   it("sends a husband's ID with a woman's century-and-sex digit to review", () => {
     const page = pageFromLines([
       'GIẤY CHỨNG NHẬN KẾT HÔN',
