@@ -212,6 +212,9 @@ export function parseTaxCode(input: string): ParsedValue | null {
   const m = /([\dOoIl][\dOoIl .]{8,14}[\dOoIl])(?:\s*-\s*([\dOoIl]{3}))?/.exec(input);
   if (!m) return null;
   const main = fixDigitRun(m[1]!.replace(/[ .]/g, ''));
+  // Digits glued after the code (a box of the form, the next item's number): its first ten, if they check, for review.
+  if (/^\d{11,13}$/.test(main) && !m[2] && isValidTaxCode(main.slice(0, 10)))
+    return { value: main.slice(0, 10), quality: 0.5, notes: [`tax code read with extra digits (${main})`] };
   if (!/^\d{10}$/.test(main)) return null;
   const code = m[2] ? `${main}-${fixDigitRun(m[2])}` : main;
   const quality = fixDigitRun(m[0]) !== m[0] ? 0.8 : 1;

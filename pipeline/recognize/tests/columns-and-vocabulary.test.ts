@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord, PageText, RecognizablePage } from '../../page-model.js';
+import { crossCheck } from '../cross-checks.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
-import { fromVocabulary } from '../value-parsers.js';
+import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
 import { CAN_CUOC, QUYET_DINH } from './sample-documents.js';
 
@@ -259,5 +260,29 @@ describe('title zone', () => {
     expect(page.lines[0]!.bbox.y0 / page.height).toBeGreaterThan(0.5);
     const [c] = recognize([{ number: 1, text: page }], pack);
     expect(c!.type).toBe('bien_lai_thu_phi');
+  });
+});
+
+describe('figures cut or glued by OCR', () => {
+  const field = (value: string) => ({ value, raw: value, confidence: 0.95, page: 1, bbox: null });
+
+  it('completes figures cut at a line end from the amount in words, for review', () => {
+    const type = pack.byCode.get('giay_nop_tien_nsnn')!;
+    const fields = {
+      so_tien: field('25'),
+      so_tien_bang_chu: field('Hai mươi lăm triệu không trăm năm mươi ngàn đồng'),
+    };
+    const problems = crossCheck(type, fields);
+    expect(fields.so_tien.value).toBe('25050000');
+    expect(problems.join('\n')).toMatch(/completed from the amount in words/);
+    const agreeing = { so_tien: field('25050000'), so_tien_bang_chu: field(fields.so_tien_bang_chu.value) };
+    expect(crossCheck(type, agreeing)).toEqual([]);
+  });
+
+  it('takes the first ten digits of a tax code glued to more digits when they check, for review', () => {
+    const parsed = parseTaxCode('Mãsốthuế:189669967606');
+    expect(parsed?.value).toBe('1896699676');
+    expect(parsed?.notes?.join('')).toMatch(/extra digits/);
+    expect(parseTaxCode('189669967106')).toBeNull();
   });
 });
