@@ -146,8 +146,10 @@ function columnStart(next: PreparedLine, columnX: number | undefined): number {
   if (k === 0) return 0;
   // Nothing in the column: a short line of body text wrapping to the margin, taken whole as before.
   if (k < 0) return 0;
-  const before = next.words[k - 1]!;
   if (next.words.slice(0, k).some((w) => w.word.bbox.x1 > columnX)) return 0;
+  // Specks in the gutter ("~~") are no text: the gutter is measured from the last word with a letter or digit.
+  const before = next.words.slice(0, k).findLast((w) => /[\p{L}\p{N}]/u.test(w.word.text));
+  if (!before) return next.words[k]!.start;
   return next.words[k]!.word.bbox.x0 - before.word.bbox.x1 >= width * COLUMN_GUTTER ? next.words[k]!.start : 0;
 }
 

@@ -157,7 +157,8 @@ describe('values wrapped in a column', () => {
         ['', 'Họ và tên: TRẦN THỊ THU HẠNH'],
         ['', 'Ngày, tháng, năm sinh: 30/07/1956'],
         ['', 'Quê quán: Số 235, đường Nguyễn Văn Cừ,'],
-        ['Có giá trị đến:', 'Nghĩa Đô, Cầu Giấy, Hà Nội'],
+        // A speck ("~~") in the gutter, one space before the right column.
+        ['Có giá trị đến: Date of exp ~~', 'Nghĩa Đô, Cầu Giấy, Hà Nội'],
         ['Không thời hạn', 'Nơi thường trú: Thôn Trung, Bút Sơn, Hoằng Hóa'],
       ],
       900,
