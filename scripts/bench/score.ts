@@ -72,6 +72,7 @@ export function scoreRun(
     const r = byPath.get(t.path);
     const got = r && r.status === 'done' ? r : null;
     const truthTypes = pageTypes(t.components, t.pageCount);
+    const homes = new Set<ResultSource['components'][number]>();
     const gotTypes = got ? pageTypes(got.components, t.pageCount) : [];
     truthTypes.forEach((type, i) => {
       if (focusTypes && !focusTypes.has(type)) return;
@@ -99,6 +100,7 @@ export function scoreRun(
       const home = got?.components.find(
         (c) => c.type === tc.type && c.pages[0] <= tc.pages[0] && c.pages[1] >= tc.pages[0],
       );
+      if (home) homes.add(home);
       const tally = score.fields.byType[tc.type] ?? { total: 0, correct: 0 };
       score.fields.byType[tc.type] = tally;
       for (const [key, expected] of Object.entries(tc.fields)) {
@@ -123,8 +125,24 @@ export function scoreRun(
         }
       }
       if (home) score.accepted.totalPredicted += Object.keys(home.fields).length;
+      // An accepted value for a field the document does not carry is wrong too.
+      if (home && home.status === 'accepted') {
+        for (const [key, f] of Object.entries(home.fields)) {
+          if (key in tc.fields) continue;
+          score.accepted.fields++;
+          score.acceptedErrors.push({ path: t.path, type: tc.type, key, expected: '(none)', got: f.value });
+        }
+      }
     }
     if (got) score.components.predicted += got.components.length;
+    // An accepted component that is no document of the truth (a type invented over other pages): its values are wrong.
+    for (const c of got?.components ?? []) {
+      if (c.status !== 'accepted' || homes.has(c) || (focusTypes && !focusTypes.has(c.type))) continue;
+      for (const [key, f] of Object.entries(c.fields)) {
+        score.accepted.fields++;
+        score.acceptedErrors.push({ path: t.path, type: c.type, key, expected: '(no such document)', got: f.value });
+      }
+    }
   }
   return score;
 }
