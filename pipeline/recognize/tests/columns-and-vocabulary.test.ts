@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord, PageText, RecognizablePage } from '../../page-model.js';
 import { crossCheck } from '../cross-checks.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
 import { CAN_CUOC, QUYET_DINH } from './sample-documents.js';
@@ -285,5 +286,14 @@ describe('figures cut or glued by OCR', () => {
     expect(parsed?.value).toBe('1896699676');
     expect(parsed?.notes?.join('')).toMatch(/extra digits/);
     expect(parseTaxCode('189669967106')).toBeNull();
+  });
+});
+
+describe('company-name phrases', () => {
+  it('restore a mark OCR slipped in a company name in capitals', () => {
+    expect(restorePhrases('CÔNG TY CỔ PHẦN XÂY DUNG PHÚC LỘC', pack).value).toBe('CÔNG TY CỔ PHẦN XÂY DỰNG PHÚC LỘC');
+    expect(restorePhrases('CÔNG TY TNHH THƯƠNG MAI DỊCH VỤ AN KHANG', pack).value).toBe(
+      'CÔNG TY TNHH THƯƠNG MẠI DỊCH VỤ AN KHANG',
+    );
   });
 });
