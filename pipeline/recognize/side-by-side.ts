@@ -82,7 +82,8 @@ export function splitSideBySide(
       if (parts.right.length > 0)
         right.push(prepareLine(row.page, row.index, pieceOf(parts.right), row.yRel, row.pageWidth));
     }
-    if (j === i) {
+    // Headers alone (the first row already runs across, "KIÊNHg, chữ đệm"): the columns cannot be told apart.
+    if (j <= i + 1) {
       out.push(line);
       i++;
       continue;
