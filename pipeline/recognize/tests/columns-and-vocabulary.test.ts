@@ -92,6 +92,18 @@ describe('party blocks side by side', () => {
     });
   });
 
+  it('leaves the page as read when the first row already runs across the edge', () => {
+    const page = twoColumnPage([
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      ['Thông tin về người chồng', 'Thông tin về người vợ'],
+      'Họ, chữ đệm, tên chồng: LÊ QUỐC KIÊN Họ, chữ đệm, tên vợ: ĐỖ THỊ DIỆP',
+      'Số định danh cá nhân của chồng: 001091497308',
+    ]);
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.fields.so_dinh_danh_chong?.value).toBe('001091497308');
+    expect(c!.fields.ho_ten_chong?.value).toMatch(/^LÊ QUỐC KIÊN/);
+  });
+
   it("sends a husband's ID with a woman's century-and-sex digit to review", () => {
     const page = pageFromLines([
       'GIẤY CHỨNG NHẬN KẾT HÔN',
