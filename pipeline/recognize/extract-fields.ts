@@ -423,7 +423,8 @@ export function extractFields(given: ExtractInput): Extraction {
   const compiled = compilePack(pack).byCode.get(type.code);
   if (!compiled || compiled.rule !== type) throw new Error(`type ${type.code} is not part of the rule pack given`);
   const outside = compiled.labels.filter((l) => l.owner !== STOP_OWNER && !type.fields[l.owner]?.block);
-  const lines = splitSideBySide(given.lines, compiled.blockLabels, outside);
+  const stops = compiled.labels.filter((l) => l.owner === STOP_OWNER);
+  const lines = splitSideBySide(given.lines, compiled.blockLabels, outside, stops);
   const input = { ...given, lines };
   const hits = new Map<PreparedLine, LabelHit[]>();
   for (const line of lines) hits.set(line, matchLabels(line, compiled.labels));

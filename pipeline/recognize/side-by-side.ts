@@ -4,6 +4,7 @@
 // edge and read column by column, the left column first, until a row runs across the edge, its right part does not
 // start on it, or it opens with a label of a field outside the blocks.
 import type { OcrLine, OcrWord } from '../page-model.js';
+import { STOP_OWNER } from './compiled-pack.js';
 import { type CompiledLabel, matchLabels } from './label-match.js';
 import { type PreparedLine, prepareLine, unionBoxes } from './page-lines.js';
 
@@ -25,7 +26,8 @@ function pieceOf(words: OcrWord[]): OcrLine {
 function columnEdge(line: PreparedLine, headers: CompiledLabel[]): number | null {
   const width = line.pageWidth;
   if (!(width > 0)) return null;
-  const hits = matchLabels(line, headers);
+  // A longer stop label wins over a header it contains: "Người mua hàng" over "Người mua" (signature captions).
+  const hits = matchLabels(line, headers).filter((h) => !h.owners.includes(STOP_OWNER));
   const first = hits[0];
   const second = hits.find((h) => first && !h.owners.some((o) => first.owners.includes(o)));
   if (!first || !second) return null;
@@ -48,21 +50,23 @@ function cut(line: OcrLine, edge: number, width: number): { left: OcrWord[]; rig
 
 /**
  * Lines in column order where two party blocks sit side by side; other lines unchanged. `outside`: labels of the
- * fields that belong to no block. Lines of a page are
- * re-indexed so that "the next line" follows its column.
+ * fields that belong to no block; `stops`: the pack's stop labels. Lines of a page are re-indexed so that "the next
+ * line" follows its column.
  */
 export function splitSideBySide(
   lines: PreparedLine[],
   headers: CompiledLabel[],
   outside: CompiledLabel[] = [],
+  stops: CompiledLabel[] = [],
 ): PreparedLine[] {
   if (headers.length === 0) return lines;
+  const headersAndStops = [...headers, ...stops];
   const out: PreparedLine[] = [];
   let i = 0;
   let changed = false;
   while (i < lines.length) {
     const line = lines[i]!;
-    const edge = columnEdge(line, headers);
+    const edge = columnEdge(line, headersAndStops);
     if (edge === null) {
       out.push(line);
       i++;

@@ -132,6 +132,18 @@ describe('invoice signature captions', () => {
     expect(c!.fields.ten_nguoi_ban).toBeUndefined();
     expect(c!.fields.ten_nguoi_mua).toBeUndefined();
   });
+
+  it('are no side-by-side party blocks: a value above them does not run into them', () => {
+    const page = twoColumnPage([
+      'HÓA ĐƠN GIÁ TRỊ GIA TĂNG',
+      'Tổng cộng tiền thanh toán: 49.245.300',
+      'Số tiền viết bằng chữ: Bốn mươi chín triệu hai trăm bốn mươi lăm nghìn ba trăm đồng cho hàng hóa đã giao',
+      ['Người mua hàng', 'Người bán hàng'],
+      ['(Ký, ghi rõ họ tên)', 'Ký bởi: CÔNG TY TNHH AN KHANG'],
+    ]);
+    const [c] = recognize([{ number: 1, text: page }], pack);
+    expect(c!.fields.so_tien_bang_chu?.value).not.toMatch(/Người/);
+  });
 });
 
 describe('identity card labels', () => {
