@@ -6,10 +6,11 @@ import { loadConfig } from '../cli/config.js';
 import type { DigitizeOutput } from '../cli/digitize-command.js';
 import { runRecognize } from '../cli/recognize-command.js';
 import { objectKeys } from '../pipeline/object-keys.js';
+import { packageRoot } from '../pipeline/package-root.js';
 import { childCpuSeconds } from './bench/child-cpu.js';
 import { generateCorpus } from './bench/generate-corpus.js';
 import { runCli } from './bench/run-cli.js';
-import { pct, type ResultSource, scoreRun, type TruthSource } from './bench/score.js';
+import { type FieldError, pct, type ResultSource, scoreRun, type TruthSource } from './bench/score.js';
 import { nativeTesseractAvailable, runNativeTesseract } from './bench-ocr-native.js';
 
 const { values: args } = parseArgs({
@@ -60,10 +61,16 @@ const pipelineCpu = cpuBefore !== null && cpuAfterRun !== null ? cpuAfterRun - c
 
 const results: ResultSource[] = output.sources.map((s) => ({ ...s, path: s.path.slice(corpus.length + 1) }));
 const focus = args.types ? new Set(args.types.split(',')) : undefined;
-const score = scoreRun(truth.sources, results, focus);
+const catalog = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'catalog.json'), 'utf8')) as {
+  components: Array<{ code: string; fields: Record<string, { type: string }> }>;
+};
+const kinds = new Map(catalog.components.map((c) => [c.code, c.fields]));
+const score = scoreRun(truth.sources, results, focus, (type, key) => kinds.get(type)?.[key]?.type ?? 'unknown');
 const totalPages = truth.sources.reduce((n, s) => n + s.pageCount, 0);
 const failed = output.sources.filter((s) => s.status === 'failed');
 
+const fieldError = (e: FieldError) =>
+  `${e.path} ${e.type}.${e.key}: expected ${JSON.stringify(e.expected)} got ${JSON.stringify(e.got)}`;
 const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
 console.log(
   `\nsohoa benchmark — corpus seed ${truth.seed ?? args.seed}, ${truth.sources.length} files, ${totalPages} pages`,
@@ -91,6 +98,10 @@ console.log('\nfield accuracy per type');
 for (const [type, t] of Object.entries(score.fields.byType).sort()) {
   console.log(`  ${type.padEnd(32)} ${pct(t.correct, t.total).padStart(7)}  (${t.correct}/${t.total})`);
 }
+console.log('\nfield accuracy per value type');
+for (const [kind, t] of Object.entries(score.fields.byKind).sort()) {
+  console.log(`  ${kind.padEnd(32)} ${pct(t.correct, t.total).padStart(7)}  (${t.correct}/${t.total})`);
+}
 const confusions = Object.entries(score.confusions).sort((a, b) => b[1] - a[1]);
 if (confusions.length) {
   console.log('\npage-type confusions (truth -> got)');
@@ -99,9 +110,9 @@ if (confusions.length) {
 const showErrors = Number(args.errors);
 if (showErrors > 0) {
   console.log('\nfield errors');
-  for (const e of score.fieldErrors.slice(0, showErrors)) {
-    console.log(`  ${e.path} ${e.type}.${e.key}: expected ${JSON.stringify(e.expected)} got ${JSON.stringify(e.got)}`);
-  }
+  for (const e of score.fieldErrors.slice(0, showErrors)) console.log(`  ${fieldError(e)}`);
+  console.log('\naccepted field errors');
+  for (const e of score.acceptedErrors.slice(0, showErrors)) console.log(`  ${fieldError(e)}`);
 }
 
 console.log('\nthroughput');

@@ -12,6 +12,7 @@ import {
 } from './compiled-pack.js';
 import type { PreparedLine } from './page-lines.js';
 import type { RulePack } from './rule-pack.js';
+import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { bareSimilarity, foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 export interface TitleMatch {
@@ -146,6 +147,18 @@ function titleSimilarity(cand: Candidate, title: CompiledTitle): number {
   return Math.max(full, prefixScore);
 }
 
+/** Whether enough of the page's words are Vietnamese syllables for its text to have been read the right way up. */
+function readable(lines: PreparedLine[], t: { readableShare: number; readableWords: number }): boolean {
+  let words = 0;
+  let syllables = 0;
+  for (const l of lines)
+    for (const m of l.text.matchAll(/\p{L}{2,}/gu)) {
+      words++;
+      if (isVietnameseSyllable(m[0])) syllables++;
+    }
+  return words < t.readableWords || syllables >= words * t.readableShare;
+}
+
 export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, pack: RulePack): PageClass {
   const empty: PageClass = {
     page: pageNumber,
@@ -162,8 +175,9 @@ export function classifyLines(pageNumber: number, lines: PreparedLine[] | null, 
     unread: false,
   };
   if (!lines) return empty;
-  if (lines.every((l) => !l.text)) return { ...empty, blank: false, score: 1, unread: true };
   const { thresholds } = pack.settings;
+  if (lines.every((l) => !l.text) || !readable(lines, thresholds))
+    return { ...empty, blank: false, score: 1, unread: true };
   const compiled = compilePack(pack);
   const pageKey = foldHaystack(
     lines

@@ -30,7 +30,7 @@ export function crossCheck(
     if (rule.type === 'id_number') {
       const context = {
         birthDate: rule.idContext?.birthDate ? fields[rule.idContext.birthDate]?.value : undefined,
-        sex: rule.idContext?.sex ? fields[rule.idContext.sex]?.value : undefined,
+        sex: rule.idContext?.sex ? fields[rule.idContext.sex]?.value : rule.idContext?.holderSex,
       };
       const check = checkPersonalId(field.value, context);
       if (!check.valid) {
@@ -75,6 +75,15 @@ export function crossCheck(
         // The figures were not found: the words give the amount, with review.
         fields[rule.agreesWith] = { ...field, value: String(words), confidence: round(field.confidence * 0.6) };
         problems.push(`${rule.agreesWith}: taken from the amount in words (${key})`);
+      } else if (
+        String(words) !== amount.value &&
+        String(words).startsWith(amount.value) &&
+        !trusted.has(rule.agreesWith)
+      ) {
+        // Figures cut at a line end ("25" / ".050.000") read as the first digits of the amount: the words complete it.
+        problems.push(`${rule.agreesWith}: read ${amount.value}, completed from the amount in words (${key})`);
+        amount.value = String(words);
+        amount.confidence = round(amount.confidence * CROSS_CHECK_FACTORS.moneyDisagrees);
       } else if (String(words) !== amount.value) {
         problems.push(`${key} (${words}) disagrees with ${rule.agreesWith} (${amount.value})`);
         field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.moneyDisagrees);

@@ -7,7 +7,8 @@ import { parseDate } from './date-parser.js';
 import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
-import { cleanText, type ParsedValue, parseValue } from './value-parsers.js';
+import { splitSideBySide } from './side-by-side.js';
+import { cleanText, fromVocabulary, type ParsedValue, parseValue } from './value-parsers.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
@@ -123,20 +124,65 @@ function opensWithLabel(ctx: Context, line: PreparedLine): boolean {
   return ctx.blockStarts.has(line) && /[:：]|\s/.test(line.text.trim());
 }
 
-/** Following lines that continue a wrapped value. */
-function continuation(ctx: Context, scope: PreparedLine[], from: Piece, maxLines: number): Piece[] {
+/** Left edge of the word at a character offset of a line (undefined without boxes). */
+function wordX(line: PreparedLine, offset: number): number | undefined {
+  return line.words.find((w) => w.end > offset)?.word.bbox.x0;
+}
+
+/** Narrowest gutter between two columns of one row, as a share of the page width. */
+export const COLUMN_GUTTER = 0.02;
+
+/**
+ * Where a value's column starts on the next line: a card prints its photo column ("Có giá trị đến: …") left of the
+ * fields, and OCR reads both columns as one line. When words left of the value's column end before a gutter, the
+ * value continues after it; a line running across or ending before the column (body text wrapping to the
+ * margin) is taken whole.
+ */
+function columnStart(next: PreparedLine, columnX: number | undefined): number {
+  const width = next.pageWidth;
+  if (columnX === undefined || !(width > 0)) return 0;
+  const tol = width * 0.01;
+  const k = next.words.findIndex((w) => w.word.bbox.x0 >= columnX - tol);
+  if (k === 0) return 0;
+  // Nothing in the column: a short line of body text wrapping to the margin, taken whole as before.
+  if (k < 0) return 0;
+  if (next.words.slice(0, k).some((w) => w.word.bbox.x1 > columnX)) return 0;
+  // Specks in the gutter ("~~") are no text: the gutter is measured from the last word with a letter or digit.
+  const before = next.words.slice(0, k).findLast((w) => /[\p{L}\p{N}]/u.test(w.word.text));
+  if (!before) return next.words[k]!.start;
+  return next.words[k]!.word.bbox.x0 - before.word.bbox.x1 >= width * COLUMN_GUTTER ? next.words[k]!.start : 0;
+}
+
+/** A part of the line opening with a label that introduces something (a colon or text after it). */
+function opensWithLabelAt(ctx: Context, line: PreparedLine, start: number): boolean {
+  if (start === 0) return opensWithLabel(ctx, line);
+  return (ctx.hits.get(line) ?? []).some(
+    (h) => h.start === start && (h.colon || Boolean(cleanText(line.text.slice(h.valueStart)))),
+  );
+}
+
+/** Following lines that continue a wrapped value, in the value's column. */
+function continuation(
+  ctx: Context,
+  scope: PreparedLine[],
+  from: Piece,
+  maxLines: number,
+  columnX = wordX(from.line, from.start),
+): Piece[] {
   const out: Piece[] = [];
   let prev = from;
   let pos = scope.indexOf(from.line);
   while (out.length + 1 < maxLines) {
     const next = scope[pos + 1];
     if (!next || next.page !== prev.line.page || next.index !== prev.line.index + 1) break;
-    if (opensWithLabel(ctx, next) || !next.text) break;
+    const start = columnStart(next, columnX);
+    if (opensWithLabelAt(ctx, next, start) || !next.text) break;
+    const text = next.text.slice(start);
     const prevText = prev.line.text.slice(prev.start, prev.end).trim();
-    const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(next.text) || filledLine(prev, next);
+    const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(text) || filledLine(prev, next, text);
     if (!wraps) break;
     // The line opens with no label (checked above): a label-like word at its start is part of the value.
-    const piece = { line: next, start: 0, end: valueEnd(ctx, next, 1) };
+    const piece = { line: next, start, end: valueEnd(ctx, next, start + 1) };
     out.push(piece);
     prev = piece;
     pos++;
@@ -153,18 +199,18 @@ export const FULL_MARGIN_SHARE = 0.9;
  * The previous piece ran to the right margin and the next line is a plain remainder ("… tỉnh Nam" / "Định"),
  * not a list item, a heading in capitals or another column's text.
  */
-function filledLine(prev: Piece, next: PreparedLine): boolean {
+function filledLine(prev: Piece, next: PreparedLine, text = next.text): boolean {
   const width = prev.line.pageWidth;
   const box = prev.line.line.bbox;
   if (!(width > 0 && box.x1 > box.x0) || prev.end < prev.line.text.length) return false;
   if (box.x1 < width * FULL_LINE_SHARE) return false;
-  if (/^(?:[-–•+*]|\d+[.)]\s|[a-zđ][.)]\s|[IVX]+\.\s)/u.test(next.text)) return false;
+  if (/^(?:[-–•+*]|\d+[.)]\s|[a-zđ][.)]\s|[IVX]+\.\s)/u.test(text)) return false;
   // A colon makes it a label line of its own ("Nguyên nhân chết: …", "Thành phần hồ sơ gồm:").
-  if (/[:：]/.test(next.text)) return false;
-  const words = next.text.split(/\s+/).length;
+  if (/[:：]/.test(text)) return false;
+  const words = text.split(/\s+/).length;
   // A line that reached the very margin wraps a longer remainder ("… từ ông Hồ" / "Thành Trường sang ông …").
   const maxWords = box.x1 >= width * FULL_MARGIN_SHARE ? 10 : 6;
-  if (words > maxWords || (upperCaseRatio(next.text) > 0.8 && words > 2)) return false;
+  if (words > maxWords || (upperCaseRatio(text) > 0.8 && words > 2)) return false;
   return next.line.bbox.x0 < width * 0.5;
 }
 
@@ -203,7 +249,7 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
   const end = valueEnd(ctx, line, hit.valueStart);
   if (f.position !== 'below' && cleanText(line.text.slice(hit.valueStart, end))) {
     const first = { line, start: f.keepLabels.includes(hit.label) ? hit.start : hit.valueStart, end };
-    let more = continuation(ctx, scope, first, f.maxLines);
+    let more = continuation(ctx, scope, first, f.maxLines, wordX(line, hit.start));
     if (more.length === 0 && f.type === 'person_name' && end === line.text.length) more = nameWrap(ctx, scope, first);
     out.push({ pieces: [first, ...more], quality: hit.quality });
   }
@@ -372,10 +418,14 @@ function toResult(c: Candidate, parsed: ParsedValue): FieldResult {
 
 export const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
-export function extractFields(input: ExtractInput): Extraction {
-  const { type, lines, pack } = input;
+export function extractFields(given: ExtractInput): Extraction {
+  const { type, pack } = given;
   const compiled = compilePack(pack).byCode.get(type.code);
   if (!compiled || compiled.rule !== type) throw new Error(`type ${type.code} is not part of the rule pack given`);
+  const outside = compiled.labels.filter((l) => l.owner !== STOP_OWNER && !type.fields[l.owner]?.block);
+  const stops = compiled.labels.filter((l) => l.owner === STOP_OWNER);
+  const lines = splitSideBySide(given.lines, compiled.blockLabels, outside, stops);
+  const input = { ...given, lines };
   const hits = new Map<PreparedLine, LabelHit[]>();
   for (const line of lines) hits.set(line, matchLabels(line, compiled.labels));
   const { starts, blocks } = findBlocks(compiled, lines);
@@ -406,6 +456,14 @@ export function extractFields(input: ExtractInput): Extraction {
       // A repair with an empty note is a sure one (closed vocabulary) and needs no review.
       if (parsed.repair && !trusted)
         parsed = { ...parsed, ...parsed.repair, notes: parsed.repair.note ? [parsed.repair.note] : [] };
+      if (f.vocabulary.length > 0) {
+        const known = fromVocabulary(parsed.value, f.vocabulary);
+        parsed = {
+          ...parsed,
+          value: known.value,
+          notes: [...(parsed.notes ?? []), ...(known.note ? [known.note] : [])],
+        };
+      }
       fields[key] = toResult(c, parsed);
       words[key] = valueWords(c);
       for (const n of parsed.notes ?? []) notes.push(`${key}: ${n}`);

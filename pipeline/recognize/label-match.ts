@@ -48,7 +48,8 @@ const ENUMERATOR = /^(?:[a-zđ]|\d{1,3}|[ivx]{1,4})$/;
 const LONG_LABEL = 8;
 const MIN_SIMILARITY = 0.75;
 const SPLIT_SIMILARITY = 0.9;
-const AFTER_LABEL = /^\s*(?:\([^)]{0,30}\))?\s*(?:\/[^:\n]{0,40}(?=:))?\s*[.)\]]*\s*([:：])?/u;
+// The English half of a bilingual label ("Full name") runs to a colon, or ends the line when the value is below it.
+const AFTER_LABEL = /^\s*(?:\([^)]{0,30}\))?\s*(?:\/[^:\n]{0,40}(?=:)|\/[\p{L} .]{0,40}$)?\s*[.)\]]*\s*([:：])?/u;
 
 function tokensAlign(line: string[], label: string[]): boolean {
   return label.every((t, k) => ocrEditDistance(line[k]!, t, allowedDistance(t.length)) <= allowedDistance(t.length));

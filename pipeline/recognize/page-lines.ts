@@ -21,7 +21,10 @@ export interface PreparedLine {
   tokens: Token[];
   words: { word: OcrWord; start: number; end: number }[];
   line: OcrLine;
-  /** Vertical position of the line top as a share of the page height (reading order share when no boxes). */
+  /**
+   * Vertical position of the line top below the first line read, as a share of the page height (reading order
+   * share when no boxes).
+   */
   yRel: number;
   pageWidth: number;
 }
@@ -62,32 +65,47 @@ export function tokenize(text: string): Token[] {
 
 export function prepareLines(pageNumber: number, page: PageText): PreparedLine[] {
   const n = page.lines.length;
+  // Measured from the first line read: a receipt printed on the lower half of a sheet has its title zone there.
+  const boxed = page.lines.filter((l) => l.bbox.y1 > l.bbox.y0);
+  const top = boxed.length > 0 ? Math.min(...boxed.map((l) => l.bbox.y0)) : 0;
   return page.lines.map((line, index) => {
-    const text = normalizeText(line.text);
-    const words: PreparedLine['words'] = [];
-    let cursor = 0;
-    for (const word of line.words) {
-      const w = normalizeWord(word.text);
-      if (!w) continue;
-      const at = text.indexOf(w, cursor);
-      if (at < 0) continue;
-      words.push({ word, start: at, end: at + w.length });
-      cursor = at + w.length;
-    }
     const hasBoxes = page.height > 0 && line.bbox.y1 > line.bbox.y0;
-    const tokens = tokenize(text);
-    return {
-      page: pageNumber,
-      index,
-      text,
-      key: tokens.map((t) => t.fold).join(' '),
-      tokens,
-      words,
-      line,
-      yRel: hasBoxes ? line.bbox.y0 / page.height : index / Math.max(1, n),
-      pageWidth: page.width,
-    };
+    const yRel = hasBoxes ? (line.bbox.y0 - top) / page.height : index / Math.max(1, n);
+    return prepareLine(pageNumber, index, line, yRel, page.width);
   });
+}
+
+/** One OCR line prepared for matching, at `index` on its page. */
+export function prepareLine(
+  pageNumber: number,
+  index: number,
+  line: OcrLine,
+  yRel: number,
+  pageWidth: number,
+): PreparedLine {
+  const text = normalizeText(line.text);
+  const words: PreparedLine['words'] = [];
+  let cursor = 0;
+  for (const word of line.words) {
+    const w = normalizeWord(word.text);
+    if (!w) continue;
+    const at = text.indexOf(w, cursor);
+    if (at < 0) continue;
+    words.push({ word, start: at, end: at + w.length });
+    cursor = at + w.length;
+  }
+  const tokens = tokenize(text);
+  return {
+    page: pageNumber,
+    index,
+    text,
+    key: tokens.map((t) => t.fold).join(' '),
+    tokens,
+    words,
+    line,
+    yRel,
+    pageWidth,
+  };
 }
 
 /** Union of boxes; null for none. */

@@ -38,7 +38,8 @@ export function recognize(
   );
   const allLines = ordered.flatMap((p) => prepared.get(p.number) ?? []);
   const classes = ordered.map((p) => classifyLines(p.number, prepared.get(p.number) ?? null, effective));
-  return splitComponents(classes).map((span) => {
+  const twoSided = new Set(effective.types.filter((t) => t.twoSided).map((t) => t.code));
+  return splitComponents(classes, twoSided).map((span) => {
     const type = effective.byCode.get(span.type) ?? effective.byCode.get('khac')!;
     const lines = ordered
       .filter((p) => p.number >= span.first && p.number <= span.last)
@@ -57,7 +58,7 @@ export function recognize(
       if (better) field.value = better;
       const fix = restoreNameSyllables(field.value, effective.settings.names);
       if (fix.oddSurname) problems.push(`${key}: surname read ${field.value.split(' ')[0]}, check ${fix.oddSurname}`);
-      if (better) continue;
+      // Words no other printing improved may still have lost their marks: restored or flagged all the same.
       if (fix.restored.length === 0) continue;
       field.value = fix.value;
       if (fix.unsure.length > 0) {

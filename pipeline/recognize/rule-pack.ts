@@ -54,12 +54,21 @@ const fieldSchema = z.strictObject({
   keepLabels: z.array(z.string().min(1)).default([]),
   /** The label may be followed directly by the value without a colon even when short ("Ông NGUYỄN VĂN A"). */
   colonOptional: z.boolean().default(false),
+  /** Closed list of the values the field can take ("Việt Nam"): a value is read as one of them or reviewed. */
+  vocabulary: z.array(z.string().min(1)).default([]),
   /** Dates that cannot lie in the future (birth, death, registration). */
   notFuture: z.boolean().default(false),
   /** Money field this value must agree with (amount in words vs figures). */
   agreesWith: z.string().optional(),
   /** Fields of the same component a personal ID is cross-checked against. */
-  idContext: z.strictObject({ birthDate: z.string().optional(), sex: z.string().optional() }).optional(),
+  // `holderSex`: the holder's sex known from the role (the husband of a marriage certificate is Nam).
+  idContext: z
+    .strictObject({
+      birthDate: z.string().optional(),
+      sex: z.string().optional(),
+      holderSex: z.enum(['Nam', 'Nữ']).optional(),
+    })
+    .optional(),
   note: z.string().optional(),
 });
 
@@ -80,6 +89,8 @@ const typeSchema = z
     blocks: z.array(z.strictObject({ name: z.string().min(1), starts: z.array(z.string().min(1)).min(1) })).default([]),
     /** Fields that must be present and confident for the component to be accepted without review. */
     keyFields: z.array(z.string()).default([]),
+    /** A card printed on both sides: a page that cannot be read right after its one-page front is its back. */
+    twoSided: z.boolean().default(false),
     fields: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), fieldSchema),
   })
   .superRefine((t, ctx) => {
@@ -91,7 +102,7 @@ const typeSchema = z
         ctx.addIssue({ code: 'custom', message: `${key}: unknown block ${f.block}` });
       if (f.agreesWith && !t.fields[f.agreesWith])
         ctx.addIssue({ code: 'custom', message: `${key}: agreesWith names unknown field ${f.agreesWith}` });
-      for (const ref of Object.values(f.idContext ?? {}))
+      for (const ref of [f.idContext?.birthDate, f.idContext?.sex].filter((r) => r !== undefined))
         if (!t.fields[ref]) ctx.addIssue({ code: 'custom', message: `${key}: idContext names unknown field ${ref}` });
       for (const l of f.keepLabels)
         if (!f.labels.includes(l))
@@ -116,6 +127,13 @@ const settingsSchema = z.strictObject({
     typeConfidence: z.number().min(0).max(1),
     /** Key-field confidence needed for automatic acceptance. */
     fieldConfidence: z.number().min(0).max(1),
+    /**
+     * Share of a page's words (two letters or more) that are Vietnamese syllables below which its text is not read
+     * (a page OCR'd upside down): it continues nothing.
+     */
+    readableShare: z.number().min(0).max(1).default(0.45),
+    /** Fewest words for the readable share to be judged. */
+    readableWords: z.number().int().min(1).default(8),
   }),
   /** The national motto and slogan lines: neither titles nor part of the agency header. */
   motto: z.array(z.string().min(1)),

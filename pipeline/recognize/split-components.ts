@@ -12,12 +12,12 @@ export interface ComponentSpan {
 }
 
 /** True when an untitled page rather begins a new component than continues the current one. */
-function startsNew(page: PageClass, current: ComponentSpan): boolean {
+function startsNew(page: PageClass, current: ComponentSpan, twoSided: ReadonlySet<string>): boolean {
   if (page.continues.includes(current.type)) return false;
   // A page opening with the motto or a "Số: …" line is the first page of something, even without a title.
   if (page.head) return true;
   // Continuing needs positive evidence: an unread page or one opening with a heading of its own is something else.
-  if (page.unread) return current.type !== 'khac';
+  if (page.unread) return current.type !== 'khac' && !(twoSided.has(current.type) && current.first === current.last);
   if (page.heading && !page.genericContinuation) return true;
   if (page.type === 'khac' || page.type === current.type) return false;
   if (page.genericContinuation) return false;
@@ -25,7 +25,8 @@ function startsNew(page: PageClass, current: ComponentSpan): boolean {
   return page.continues.includes(page.type) || current.type === 'khac';
 }
 
-export function splitComponents(pages: PageClass[]): ComponentSpan[] {
+/** `twoSided`: types printed on both sides of a card (their back may not be readable). */
+export function splitComponents(pages: PageClass[], twoSided: ReadonlySet<string> = new Set()): ComponentSpan[] {
   const spans: ComponentSpan[] = [];
   let leadingBlanks: PageClass[] = [];
   for (const page of pages) {
@@ -35,7 +36,7 @@ export function splitComponents(pages: PageClass[]): ComponentSpan[] {
       else leadingBlanks.push(page);
       continue;
     }
-    if (!current || page.titled || startsNew(page, current)) {
+    if (!current || page.titled || startsNew(page, current, twoSided)) {
       const first = leadingBlanks[0]?.page ?? page.page;
       leadingBlanks = [];
       spans.push({ type: page.type, first, last: page.page, head: page });

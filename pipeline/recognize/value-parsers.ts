@@ -95,7 +95,8 @@ const HONORIFIC =
 
 /** NFC upper case, single spaces; honorifics ("Ông/Bà:") dropped; stops at ", sinh năm", " và vợ", "(". */
 export function parsePersonName(input: string): ParsedValue | null {
-  let s = cleanText(input).replace(/^[:\s]+/, '');
+  // Specks before a name ("& MAI VĂN TÙNG" beside a card photo) are not part of it.
+  let s = cleanText(input).replace(/^[^\p{L}]+/u, '');
   for (let k = 0; k < 2; k++) s = s.replace(HONORIFIC, '').replace(/^[:\s]+/, '');
   s = s.split(/\s*[,;(]|\s+(?:và|va|sinh|năm sinh|ngày sinh)\s/iu)[0] ?? '';
   s = s.replace(/[.:]+$/, '').trim();
@@ -211,6 +212,9 @@ export function parseTaxCode(input: string): ParsedValue | null {
   const m = /([\dOoIl][\dOoIl .]{8,14}[\dOoIl])(?:\s*-\s*([\dOoIl]{3}))?/.exec(input);
   if (!m) return null;
   const main = fixDigitRun(m[1]!.replace(/[ .]/g, ''));
+  // Digits glued after the code (a box of the form, the next item's number): its first ten, if they check, for review.
+  if (/^\d{11,13}$/.test(main) && !m[2] && isValidTaxCode(main.slice(0, 10)))
+    return { value: main.slice(0, 10), quality: 0.5, notes: [`tax code read with extra digits (${main})`] };
   if (!/^\d{10}$/.test(main)) return null;
   const code = m[2] ? `${main}-${fixDigitRun(m[2])}` : main;
   const quality = fixDigitRun(m[0]) !== m[0] ? 0.8 : 1;
@@ -252,6 +256,19 @@ export function parseDossierCode(input: string): ParsedValue | null {
   const value = `${agency}-${date}-${fixDigitRun(m[3]!)}`;
   const valid = /^\d{6}$/.test(date) && Number(date.slice(2, 4)) >= 1 && Number(date.slice(2, 4)) <= 12;
   return { value, quality: valid ? (value === m[0] ? 1 : 0.8) : 0.4 };
+}
+
+/**
+ * A value of a field with a closed vocabulary: the entry it folds to (marks restored), or the one entry it is the
+ * first words of (a line cut short: "Việt" -> "Việt Nam"); otherwise the value as read with a note for review.
+ */
+export function fromVocabulary(value: string, vocabulary: readonly string[]): { value: string; note: string } {
+  const key = foldKey(value);
+  const exact = vocabulary.find((v) => foldKey(v) === key);
+  if (exact) return { value: exact, note: '' };
+  const longer = vocabulary.filter((v) => key && foldKey(v).startsWith(`${key} `));
+  if (longer.length === 1) return { value: longer[0]!, note: '' };
+  return { value, note: `"${value}" is not one of the known values` };
 }
 
 /** Dispatches to the parser of a catalog value type. */

@@ -4,6 +4,7 @@ import type { FieldResult } from '../page-model.js';
 import type { ValueWord } from './extract-fields.js';
 import type { PackSettings, TypeRule } from './rule-pack.js';
 import { isVietnameseSyllable, splitGluedSyllables } from './vietnamese-syllables.js';
+import { upperCaseRatio } from './vietnamese-text.js';
 
 /** Value types made of words, where every word can be checked. */
 export const WORD_VALUE_TYPES: ReadonlySet<string> = new Set(['person_name', 'address', 'text']);
@@ -12,6 +13,9 @@ export const WORD_VALUE_TYPES: ReadonlySet<string> = new Set(['person_name', 'ad
 export const REPEATED_RUN_WORDS = 3;
 
 const VOWEL = /[aăâeêioôơuưy]/iu;
+
+/** Share of capitals from which a value is a header or a name printed in capitals. */
+export const CAPITALS_VALUE = 0.9;
 
 export interface WordVocabulary {
   /** Lower-case syllables accepted outside the standard structure. */
@@ -51,12 +55,17 @@ export interface ImplausibleWord {
 export function implausibleWords(value: string, vocabulary: WordVocabulary): ImplausibleWord[] {
   const out: ImplausibleWord[] = [];
   const text = value.normalize('NFC');
+  const capitals = upperCaseRatio(text) >= CAPITALS_VALUE;
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const word = m[0];
     if (isVietnameseSyllable(word) || vocabulary.extra.has(word.toLowerCase())) continue;
     if (vocabulary.abbreviations.has(word)) continue;
-    // "TNHH", "QĐ", "TP": abbreviations are capitals; the v of "V/v" follows a slash.
-    if (!VOWEL.test(word) && (word === word.toUpperCase() || (word.length === 1 && text[m.index - 1] === '/')))
+    // "TNHH", "QĐ", "TP": abbreviations are capitals; the v of "V/v" follows a slash. In a value printed in capitals
+    // (an agency header, a company name) only listed abbreviations: "MÔI HC" is a cut "MÔI TRƯỜNG".
+    if (
+      !VOWEL.test(word) &&
+      ((word === word.toUpperCase() && !capitals) || (word.length === 1 && text[m.index - 1] === '/'))
+    )
       continue;
     out.push({ word, reason: splitGluedSyllables(word) ? 'glued' : 'not a syllable' });
   }
@@ -113,6 +122,9 @@ export function plausibilityProblems(
       const bad = implausibleWords(field.value, vocabulary);
       if (bad.length > 0)
         problems.push(`${key}: implausible words (${bad.map((b) => `${b.word}: ${b.reason}`).join(', ')})`);
+      // "P" alone opens loanwords (pin, Pắc), never a syllable of a Vietnamese name: "PANG" is a misread "ĐẶNG".
+      const loan = rule.type === 'person_name' ? /(?:^|\s)(P(?!H)\p{L}*)/iu.exec(field.value.normalize('NFC')) : null;
+      if (loan) problems.push(`${key}: "${loan[1]}" is no syllable of a Vietnamese name`);
       const cut = rule.type === 'person_name' ? null : danglingEnd(field.value, vocabulary.dangling);
       if (cut) problems.push(`${key}: value ends with "${cut}", it looks cut short`);
       const unit = rule.type === 'address' ? unknownNumberedWord(field.value, vocabulary.numbered) : null;

@@ -27,10 +27,20 @@ export interface FieldTally {
 export interface Score {
   pages: { total: number; typeCorrect: number; rotationCorrect: number; rotationTotal: number };
   components: { total: number; exact: number; predicted: number };
-  fields: { total: number; correct: number; byType: Record<string, FieldTally> };
+  fields: { total: number; correct: number; byType: Record<string, FieldTally>; byKind: Record<string, FieldTally> };
   accepted: { fields: number; correct: number; totalPredicted: number };
   confusions: Record<string, number>;
-  fieldErrors: Array<{ path: string; type: string; key: string; expected: string; got: string | null }>;
+  fieldErrors: FieldError[];
+  /** Wrong values of components that were accepted: the errors review routing let through. */
+  acceptedErrors: FieldError[];
+}
+
+export interface FieldError {
+  path: string;
+  type: string;
+  key: string;
+  expected: string;
+  got: string | null;
 }
 
 function pageTypes(components: Array<{ type: string; pages: [number, number] }>, pageCount: number): string[] {
@@ -39,20 +49,30 @@ function pageTypes(components: Array<{ type: string; pages: [number, number] }>,
   return types;
 }
 
-export function scoreRun(truth: TruthSource[], results: ResultSource[], focusTypes?: Set<string>): Score {
+/** Catalog value type ("date", "money", …) of a component type's field; `unknown` when the catalog lacks it. */
+export type FieldKind = (type: string, key: string) => string;
+
+export function scoreRun(
+  truth: TruthSource[],
+  results: ResultSource[],
+  focusTypes?: Set<string>,
+  kindOf: FieldKind = () => 'unknown',
+): Score {
   const byPath = new Map(results.map((r) => [r.path, r]));
   const score: Score = {
     pages: { total: 0, typeCorrect: 0, rotationCorrect: 0, rotationTotal: 0 },
     components: { total: 0, exact: 0, predicted: 0 },
-    fields: { total: 0, correct: 0, byType: {} },
+    fields: { total: 0, correct: 0, byType: {}, byKind: {} },
     accepted: { fields: 0, correct: 0, totalPredicted: 0 },
     confusions: {},
     fieldErrors: [],
+    acceptedErrors: [],
   };
   for (const t of truth) {
     const r = byPath.get(t.path);
     const got = r && r.status === 'done' ? r : null;
     const truthTypes = pageTypes(t.components, t.pageCount);
+    const homes = new Set<ResultSource['components'][number]>();
     const gotTypes = got ? pageTypes(got.components, t.pageCount) : [];
     truthTypes.forEach((type, i) => {
       if (focusTypes && !focusTypes.has(type)) return;
@@ -80,14 +100,20 @@ export function scoreRun(truth: TruthSource[], results: ResultSource[], focusTyp
       const home = got?.components.find(
         (c) => c.type === tc.type && c.pages[0] <= tc.pages[0] && c.pages[1] >= tc.pages[0],
       );
+      if (home) homes.add(home);
       const tally = score.fields.byType[tc.type] ?? { total: 0, correct: 0 };
       score.fields.byType[tc.type] = tally;
       for (const [key, expected] of Object.entries(tc.fields)) {
+        const kind = kindOf(tc.type, key);
+        const kindTally = score.fields.byKind[kind] ?? { total: 0, correct: 0 };
+        score.fields.byKind[kind] = kindTally;
         tally.total++;
+        kindTally.total++;
         score.fields.total++;
         const value = home?.fields[key]?.value ?? null;
         if (value === expected.value) {
           tally.correct++;
+          kindTally.correct++;
           score.fields.correct++;
         } else {
           score.fieldErrors.push({ path: t.path, type: tc.type, key, expected: expected.value, got: value });
@@ -95,11 +121,28 @@ export function scoreRun(truth: TruthSource[], results: ResultSource[], focusTyp
         if (home && home.status === 'accepted' && value !== null) {
           score.accepted.fields++;
           if (value === expected.value) score.accepted.correct++;
+          else score.acceptedErrors.push({ path: t.path, type: tc.type, key, expected: expected.value, got: value });
         }
       }
       if (home) score.accepted.totalPredicted += Object.keys(home.fields).length;
+      // An accepted value for a field the document does not carry is wrong too.
+      if (home && home.status === 'accepted') {
+        for (const [key, f] of Object.entries(home.fields)) {
+          if (key in tc.fields) continue;
+          score.accepted.fields++;
+          score.acceptedErrors.push({ path: t.path, type: tc.type, key, expected: '(none)', got: f.value });
+        }
+      }
     }
     if (got) score.components.predicted += got.components.length;
+    // An accepted component that is no document of the truth (a type invented over other pages): its values are wrong.
+    for (const c of got?.components ?? []) {
+      if (c.status !== 'accepted' || homes.has(c) || (focusTypes && !focusTypes.has(c.type))) continue;
+      for (const [key, f] of Object.entries(c.fields)) {
+        score.accepted.fields++;
+        score.acceptedErrors.push({ path: t.path, type: c.type, key, expected: '(no such document)', got: f.value });
+      }
+    }
   }
   return score;
 }

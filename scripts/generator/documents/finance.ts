@@ -256,7 +256,9 @@ export function invoiceFields(d: InvoiceData): Record<string, string> {
     ngay_lap: d.date,
     ten_nguoi_ban: collapse(d.seller.name),
     mst_nguoi_ban: d.seller.taxCode,
-    ten_nguoi_mua: collapse(d.buyer.unit ?? d.buyer.name),
+    // The buyer is the person printed at "Họ tên người mua hàng" (as in published e-invoice expectations); the unit
+    // name ("Tên đơn vị") is another line.
+    ten_nguoi_mua: collapse(d.buyer.name),
     tong_tien_thanh_toan: String(d.total),
     so_tien_bang_chu: collapse(d.words),
   };

@@ -46,6 +46,8 @@ export function identityCard(rng: Rng, ctx: DossierContext): DocumentDraft {
     const id = rng.digits(9).replace(/^0/, '1');
     fields.so_dinh_danh = id;
     fields.que_quan = p.hometown.card;
+    // Printed as "Nơi ĐKHK thường trú" below.
+    fields.noi_thuong_tru = p.residence.card;
     front = [
       ...motto2,
       b.center('GIẤY CHỨNG MINH NHÂN DÂN', { bold: true, size: 10.5 }),
