@@ -1,4 +1,5 @@
 // Scores `sohoa digitize --json` output against generator ground truth (same shape).
+import { sameVietnamese } from '../../pipeline/recognize/vietnamese-text.js';
 
 export interface TruthSource {
   path: string;
@@ -111,7 +112,9 @@ export function scoreRun(
         kindTally.total++;
         score.fields.total++;
         const value = home?.fields[key]?.value ?? null;
-        if (value === expected.value) {
+        // Tone-mark placement (ủy/uỷ, hòa/hoà) is a spelling convention, not a different value.
+        const right = value !== null && sameVietnamese(value, expected.value);
+        if (right) {
           tally.correct++;
           kindTally.correct++;
           score.fields.correct++;
@@ -120,7 +123,7 @@ export function scoreRun(
         }
         if (home && home.status === 'accepted' && value !== null) {
           score.accepted.fields++;
-          if (value === expected.value) score.accepted.correct++;
+          if (right) score.accepted.correct++;
           else score.acceptedErrors.push({ path: t.path, type: tc.type, key, expected: expected.value, got: value });
         }
       }
