@@ -10,9 +10,10 @@ import { type ObjectInfo, ObjectNotFoundError, type ObjectStore } from './object
 /**
  * Filesystem object store.
  *
- * Layout: the object for key `a/b/c.png` is the file `<rootDir>/a/b/c.png`. A content type given on put is kept in a
- * sidecar `<rootDir>/.meta/a/b/c.png.type`; without one, stat reports `application/octet-stream` (as the S3 adapter
- * stores). Names starting with '.' are reserved (temp files, `.meta`), which is why keys may not use them.
+ * Layout: the object for key `a/b/c.png` is the file `<rootDir>/a/b/c.png`. A content type given on put that the key's
+ * extension does not already imply is kept in a sidecar `<rootDir>/.meta/a/b/c.png.type` (a sidecar costs a second
+ * synced write per object, so derived files with typed extensions do without); without a content type, stat reports
+ * `application/octet-stream` (as the S3 adapter stores). Names starting with '.' are reserved (temp files, `.meta`), which is why keys may not use them.
  * Limits: a key cannot be both an object and a "directory" of other keys (`a` and `a/b`), unlike S3.
  * Empty directories are left behind on delete: pruning them races with concurrent puts into the same directory.
  */
@@ -23,6 +24,22 @@ export interface FsObjectStoreOptions {
 
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 const META_DIR = '.meta';
+/** Content types a key's extension implies: an object put with exactly this type needs no sidecar. */
+const IMPLIED_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.txt': 'text/plain',
+};
+
+function impliedType(key: string): string {
+  return IMPLIED_TYPES[path.extname(key).toLowerCase()] ?? DEFAULT_CONTENT_TYPE;
+}
 const META_SUFFIX = '.type';
 
 function isErrno(error: unknown, ...codes: string[]): boolean {
@@ -63,7 +80,8 @@ export function createFsObjectStore(rootDir: string, options: FsObjectStoreOptio
       if (fsync) {
         const handle = await open(tmp, 'r+');
         try {
-          await handle.sync();
+          // Data and size are what a reader needs after a crash; other metadata need not reach the disk first.
+          await handle.datasync();
         } finally {
           await handle.close();
         }
@@ -82,18 +100,19 @@ export function createFsObjectStore(rootDir: string, options: FsObjectStoreOptio
 
   async function writeContentType(key: string, contentType: string | undefined): Promise<void> {
     const target = metaPath(key);
-    if (contentType === undefined) {
+    const type = contentType ?? DEFAULT_CONTENT_TYPE;
+    if (type === impliedType(key)) {
       await rm(target, { force: true });
       return;
     }
-    await atomicWrite(target, key, (tmp) => writeFile(tmp, contentType, 'utf8'));
+    await atomicWrite(target, key, (tmp) => writeFile(tmp, type, 'utf8'));
   }
 
   async function readContentType(key: string): Promise<string> {
     try {
       return await readFile(metaPath(key), 'utf8');
     } catch (error) {
-      if (isErrno(error, 'ENOENT', 'ENOTDIR')) return DEFAULT_CONTENT_TYPE;
+      if (isErrno(error, 'ENOENT', 'ENOTDIR')) return impliedType(key);
       throw error;
     }
   }

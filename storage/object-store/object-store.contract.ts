@@ -77,6 +77,11 @@ export function describeObjectStoreContract(
       await store.put('pages/x/0001.png', Buffer.alloc(10));
       expect(await store.stat('pages/x/0001.png')).toMatchObject({ size: 10, contentType: 'application/octet-stream' });
       expect(await store.stat('pages/x/0002.png')).toBeNull();
+      // A type other than the one the extension suggests is kept, and replaced by the next put's type.
+      await store.put('pages/x/0003.jpg', Buffer.alloc(3), { contentType: 'image/png' });
+      expect((await store.stat('pages/x/0003.jpg'))?.contentType).toBe('image/png');
+      await store.put('pages/x/0003.jpg', Buffer.alloc(3), { contentType: 'image/jpeg' });
+      expect((await store.stat('pages/x/0003.jpg'))?.contentType).toBe('image/jpeg');
     });
 
     it('reports existence', async () => {
