@@ -33,6 +33,11 @@ export interface ObjectStoreContractOptions {
    * slashOrder: the server lists in folder-walk order ("a/x" before "a-b") instead of byte order (s3rver 3.7).
    */
   quirks?: { slashOrder?: string };
+  /**
+   * Times a failed test is run again, for a test double with intermittent faults of its own (not the adapter's);
+   * the caller says why.
+   */
+  retry?: { times: number; reason: string };
 }
 
 export function describeObjectStoreContract(
@@ -40,7 +45,7 @@ export function describeObjectStoreContract(
   factory: () => Promise<ObjectStore>,
   options: ObjectStoreContractOptions = {},
 ): void {
-  describe(`ObjectStore contract: ${name}`, () => {
+  describe(`ObjectStore contract: ${name}`, { retry: options.retry?.times ?? 0 }, () => {
     let store: ObjectStore;
     beforeEach(async () => {
       store = await factory();

@@ -30,7 +30,15 @@ describeObjectStoreContract(
   's3 (s3rver)',
   async () =>
     createS3ObjectStore({ ...s3.config('contract'), listPageSize: 3, retry: { attempts: 2, baseDelayMs: 10 } }),
-  { quirks: { slashOrder: 's3rver 3.7 lists in folder-walk order; real S3 lists by UTF-8 bytes' } },
+  {
+    quirks: { slashOrder: 's3rver 3.7 lists in folder-walk order; real S3 lists by UTF-8 bytes' },
+    retry: {
+      times: 2,
+      reason:
+        's3rver 3.7 now and then answers a HEAD just after a PUT into a new bucket with 404 (about one run in eight, ' +
+        'only inside the full suite); S3 and MinIO read after write',
+    },
+  },
 );
 
 describe('s3 adapter specifics', () => {
