@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { checkResponses } from './api/response-check.js';
 import type { ServiceDeps } from './app-deps.js';
 import { type Permission, roleMay } from './auth/permissions.js';
+import { listenForRevocations } from './auth/token-revocations.js';
 import { cachedTokenLookup, findToken, hashToken } from './auth/tokens.js';
 import { HttpProblem, problemBody } from './problem.js';
 import { registerDossierRoutes } from './routes/dossier.routes.js';
@@ -50,10 +51,19 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   });
   app.decorateRequest('identity', null);
-  const lookupToken =
-    options.tokenCacheMs > 0
-      ? cachedTokenLookup(deps.database.db, { ttlMs: options.tokenCacheMs, maxEntries: 10_000 })
-      : (secret: string) => findToken(deps.database.db, secret);
+  let lookupToken = (secret: string) => findToken(deps.database.db, secret);
+  if (options.tokenCacheMs > 0) {
+    const cached = cachedTokenLookup(deps.database.db, { ttlMs: options.tokenCacheMs, maxEntries: 10_000 });
+    const stopListening = await listenForRevocations(deps.database.warehouse, {
+      revoked: () => cached.clear(),
+      lost: (error) => {
+        app.log.warn({ err: error }, 'token revocation notices lost: every request now looks its token up');
+        cached.disable();
+      },
+    });
+    app.addHook('onClose', stopListening);
+    lookupToken = cached;
+  }
 
   await app.register(swagger, {
     openapi: {

@@ -16,7 +16,7 @@ const optionsSchema = z.object({
   maxJsonBytes: int(64 * 1024),
   rateLimitPerMinute: int(600),
   // 0: every request looks its token up (one indexed read), so a revocation is refused at once.
-  tokenCacheMs: z.coerce.number().int().min(0).default(0),
+  tokenCacheMs: z.coerce.number().int().min(0).default(10_000),
   presignTtlSeconds: int(300),
   ssePollMs: int(2000),
   sseHeartbeatMs: int(15_000),

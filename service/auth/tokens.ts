@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import { SERVICE_ROLES, type ServiceRole, serviceTokens } from '../../schemas/service.schema.js';
 import type { ServiceDb } from '../service-db.js';
+import { TOKEN_REVOKED_CHANNEL } from './token-revocations.js';
 
 export interface TokenIdentity {
   id: string;
@@ -43,13 +44,24 @@ export async function findToken(db: ServiceDb, secret: string): Promise<TokenIde
   return row ?? null;
 }
 
-/** Token look-ups remembered for ttlMs (a revocation takes effect within that time), at most maxEntries. */
-export function cachedTokenLookup(
-  db: ServiceDb,
-  options: { ttlMs: number; maxEntries: number },
-): (secret: string) => Promise<TokenIdentity | null> {
+export interface CachedTokenLookup {
+  (secret: string): Promise<TokenIdentity | null>;
+  /** Forget every remembered look-up (a token was revoked). */
+  clear(): void;
+  /** Stop remembering look-ups (revocations can no longer be heard). */
+  disable(): void;
+}
+
+/**
+ * Token look-ups remembered for at most ttlMs and maxEntries. The service clears the cache on every revocation
+ * notice (token-revocations.ts), so a revoked token is refused from the next request; the time limit bounds the
+ * damage if a notice is lost.
+ */
+export function cachedTokenLookup(db: ServiceDb, options: { ttlMs: number; maxEntries: number }): CachedTokenLookup {
   const cache = new Map<string, { identity: TokenIdentity | null; until: number }>();
-  return async (secret) => {
+  let enabled = true;
+  const lookup = async (secret: string) => {
+    if (!enabled) return findToken(db, secret);
     const key = hashToken(secret);
     const hit = cache.get(key);
     if (hit && hit.until > Date.now()) return hit.identity;
@@ -58,6 +70,13 @@ export function cachedTokenLookup(
     cache.set(key, { identity, until: Date.now() + options.ttlMs });
     return identity;
   };
+  return Object.assign(lookup, {
+    clear: () => cache.clear(),
+    disable: () => {
+      enabled = false;
+      cache.clear();
+    },
+  });
 }
 
 export interface ListedToken extends TokenIdentity {
@@ -113,5 +132,7 @@ export async function revokeToken(db: ServiceDb, idOrPrefix: string): Promise<Li
       createdAt: serviceTokens.createdAt,
       revokedAt: serviceTokens.revokedAt,
     });
+  // Every running service forgets its cached look-ups (token-revocations.ts).
+  await db.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${row!.id})`);
   return row!;
 }
