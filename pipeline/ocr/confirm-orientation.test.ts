@@ -1,0 +1,107 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OrientationDetector, preparePage } from '../preprocess/index.js';
+import { confirmOrientation, createOcrPool, type OcrPool, readingQuality } from './index.js';
+import { fontAvailable, renderTextPage, VIETNAMESE_PARAGRAPH } from './test-fixtures/render-text.js';
+
+const options = { targetDpi: 300, maxPixels: 40_000_000 };
+/** A detector as wrong as OSD can be on a sparse page: confidently upright, whatever the page. */
+const sureUpright: OrientationDetector = async () => ({ rotation: 0, confidence: 1 });
+
+const CARD_LINES = [
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'CĂN CƯỚC CÔNG DÂN',
+  'Số định danh: 001187012345',
+  'Họ và tên: NGUYỄN THỊ HỒNG NHUNG',
+  'Ngày sinh: 12/05/1987   Giới tính: Nữ',
+  'Quốc tịch: Việt Nam',
+  'Quê quán: Hoàn Kiếm, Hà Nội',
+  'Nơi thường trú: số 15 phố Lý Thường Kiệt,',
+  'phường Hoàn Kiếm, thành phố Hà Nội',
+];
+
+/** An ID card (about 86 × 54 mm at 150 dpi) laid near the top of an otherwise empty A4 sheet, like a copied card. */
+async function cardOnSheet(): Promise<Buffer> {
+  const card = await renderTextPage(CARD_LINES, { width: 760, height: 480, fontPx: 17, lineGap: 1.6, margin: 40 });
+  const framed = await sharp(card).extend({ top: 3, bottom: 3, left: 3, right: 3, background: '#000000' }).toBuffer();
+  return sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#ffffff' } })
+    .composite([{ input: framed, left: 200, top: 160 }])
+    .png()
+    .toBuffer();
+}
+
+describe('readingQuality', () => {
+  it('tells an upright Vietnamese reading from the letter soup of one read upside down', () => {
+    const upright = readingQuality({ text: VIETNAMESE_PARAGRAPH.join('\n') });
+    // Real OCR output of an upside-down ID card back.
+    const soup = readingQuality({
+      text: "wen 3Ô|A 'Á1|EUOIIEN / U2j120nD- wen :xas / UUI] 1019\nS66T/90/TT :U1Iq Jo leq / yuIN ugnb “QH uy Huonyd",
+    });
+    expect(upright.syllableShare).toBeGreaterThan(0.8);
+    expect(soup.words).toBeGreaterThanOrEqual(8);
+    expect(soup.syllableShare).toBeLessThan(0.3);
+  });
+
+  it('does not judge a reading with too few words', () => {
+    expect(readingQuality({ text: '12/05/1987 — 001187012345' }).words).toBe(0);
+  });
+});
+
+describe.skipIf(!fontAvailable())('confirmOrientation', () => {
+  let pool: OcrPool;
+  let reads = 0;
+  const recognize = (image: Buffer) => {
+    reads++;
+    return pool.recognize(image);
+  };
+  beforeAll(async () => {
+    pool = await createOcrPool({ size: 1 });
+  }, 60_000);
+  afterAll(() => pool?.close());
+
+  it.each([
+    ['a full text page', () => renderTextPage([...VIETNAMESE_PARAGRAPH, ...VIETNAMESE_PARAGRAPH])],
+    ['an ID card on a sheet', cardOnSheet],
+  ])(
+    'turns %s that reached OCR upside down and keeps the upright reading',
+    async (_, render) => {
+      const upsideDown = await sharp(await render())
+        .rotate(180)
+        .withMetadata({ density: 150 })
+        .png()
+        .toBuffer();
+      const prepared = await preparePage({ data: upsideDown, dpi: 150 }, options, sureUpright);
+      expect(prepared.rotation).toBe(0); // the wrong decision this guard exists for
+      reads = 0;
+      const first = await recognize(prepared.ocrImage);
+      const { page, text } = await confirmOrientation(prepared, first, recognize);
+      expect(page.rotation).toBe(180);
+      expect(reads).toBe(2);
+      expect(text.text).toMatch(/Hà Nội/);
+      expect(readingQuality(text).syllableShare).toBeGreaterThan(0.6);
+      expect([page.width, page.height]).toEqual([prepared.width, prepared.height]);
+      expect((await sharp(page.image).metadata()).density).toBe(prepared.dpi);
+    },
+    120_000,
+  );
+
+  it('reads an upright card once', async () => {
+    const prepared = await preparePage(
+      {
+        data: await sharp(await cardOnSheet())
+          .withMetadata({ density: 150 })
+          .png()
+          .toBuffer(),
+        dpi: 150,
+      },
+      options,
+      sureUpright,
+    );
+    reads = 0;
+    const { page, text } = await confirmOrientation(prepared, await recognize(prepared.ocrImage), recognize);
+    expect(reads).toBe(1);
+    expect(page).toBe(prepared);
+    expect(text.text).toMatch(/CĂN CƯỚC/);
+  }, 120_000);
+});
