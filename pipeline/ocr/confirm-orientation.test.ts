@@ -43,6 +43,20 @@ describe('readingQuality', () => {
     expect(soup.syllableShare).toBeLessThan(0.3);
   });
 
+  it('measures the share of the text on lines standing up the page', () => {
+    const line = (text: string, w: number, h: number) => ({
+      text,
+      confidence: 0.9,
+      bbox: { x0: 0, y0: 0, x1: w, y1: h },
+      words: [],
+    });
+    const lines = [line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA', 60, 950), line('Độc lập', 60, 300), line('12', 40, 20)];
+    const text = lines.map((l) => l.text).join('\n');
+    expect(readingQuality({ text, lines }).verticalShare).toBe(1);
+    const across = lines.map((l) => ({ ...l, bbox: { ...l.bbox, x1: l.bbox.y1, y1: l.bbox.x1 } }));
+    expect(readingQuality({ text, lines: across }).verticalShare).toBe(0);
+  });
+
   it('does not judge a reading with too few words', () => {
     expect(readingQuality({ text: '12/05/1987 — 001187012345' }).words).toBe(0);
   });
