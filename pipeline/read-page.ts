@@ -1,6 +1,6 @@
-import type { OcrPool } from './ocr/index.js';
+import { confirmOrientation, type OcrPool, type ReadingCheckOptions } from './ocr/index.js';
 import type { BBox, PageText, Rotation, TextSource } from './page-model.js';
-import { type PreprocessOptions, preparePage } from './preprocess/index.js';
+import { type PreparedPage, type PreprocessOptions, preparePage } from './preprocess/index.js';
 import type { SplitPage } from './split/index.js';
 
 /** One page after the split, preprocess and OCR stages. */
@@ -23,6 +23,8 @@ export interface ReadPageDeps {
   /** Started on first use. */
   ocr: () => Promise<OcrPool>;
   preprocess: PreprocessOptions;
+  /** When an OCR reading counts as letter soup and which turns are tried then (default: defaultReadingCheckOptions). */
+  readingCheck?: ReadingCheckOptions;
 }
 
 function scaleText(text: PageText, fx: number, fy: number): PageText {
@@ -54,21 +56,30 @@ export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<Rea
       prepared.height / page.textLayer.height || 1,
     );
     return {
-      number: page.number,
+      ...pageFields(page.number, prepared),
       rotation: 0,
+      skewDegrees: 0,
       textSource: 'text-layer',
       text,
       confidence: text.confidence,
-      image: prepared.image,
-      width: prepared.width,
-      height: prepared.height,
-      dpi: prepared.dpi,
-      skewDegrees: 0,
     };
   }
-  const prepared = await preparePage(source, deps.preprocess, async (png) => (await deps.ocr()).detectOrientation(png));
-  const base = {
-    number: page.number,
+  const oriented = await preparePage(source, deps.preprocess, async (png) => (await deps.ocr()).detectOrientation(png));
+  if (oriented.blank) return { ...pageFields(page.number, oriented), textSource: 'blank', text: null, confidence: 1 };
+  const pool = await deps.ocr();
+  const { page: prepared, text } = await confirmOrientation(
+    oriented,
+    await pool.recognize(oriented.ocrImage),
+    (image) => pool.recognize(image),
+    deps.readingCheck,
+    deps.preprocess.jpegQuality,
+  );
+  return { ...pageFields(page.number, prepared), textSource: 'ocr', text, confidence: text.confidence };
+}
+
+function pageFields(number: number, prepared: PreparedPage) {
+  return {
+    number,
     rotation: prepared.rotation,
     image: prepared.image,
     width: prepared.width,
@@ -76,7 +87,4 @@ export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<Rea
     dpi: prepared.dpi,
     skewDegrees: prepared.skewDegrees,
   };
-  if (prepared.blank) return { ...base, textSource: 'blank', text: null, confidence: 1 };
-  const text = await (await deps.ocr()).recognize(prepared.ocrImage);
-  return { ...base, textSource: 'ocr', text, confidence: text.confidence };
 }

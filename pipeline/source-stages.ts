@@ -5,7 +5,7 @@ import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store/o
 import type { SourceResult, WarehouseRepository } from '../storage/warehouse/index.js';
 import { infrastructure } from './infrastructure-error.js';
 import { objectKeys } from './object-keys.js';
-import type { OcrPool } from './ocr/index.js';
+import type { OcrPool, ReadingCheckOptions } from './ocr/index.js';
 import type { PageText, Rotation, TextSource, Versions } from './page-model.js';
 import type { PreprocessOptions } from './preprocess/index.js';
 import { publishComponentPdfs } from './publish/component-pdfs.js';
@@ -21,6 +21,8 @@ export interface StageDeps {
   rulePack: RulePack;
   limits: SourceLimits;
   preprocess: PreprocessOptions;
+  /** When an OCR reading is taken for a page read the wrong way round (default: defaultReadingCheckOptions). */
+  readingCheck?: ReadingCheckOptions;
   versions: Versions;
 }
 
@@ -130,7 +132,11 @@ export async function readSourcePage(
   }
   const split = await opened.page(n);
   // OCR workers start only when a page needs them (not for born-digital text or blank pages).
-  const page = await readPage(split, { ocr: deps.ocr, preprocess: deps.preprocess });
+  const page = await readPage(split, {
+    ocr: deps.ocr,
+    preprocess: deps.preprocess,
+    ...(deps.readingCheck ? { readingCheck: deps.readingCheck } : {}),
+  });
   const stored: StoredPage = {
     page: n,
     rotation: page.rotation,

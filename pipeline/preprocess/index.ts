@@ -4,3 +4,4 @@ export { detectSkew } from './deskew.js';
 export { guessOrientation, type OrientationGuess } from './orientation-heuristic.js';
 export { estimateDpi } from './page-dpi.js';
 export { type OrientationDetector, type PreparedPage, type PreprocessOptions, preparePage } from './prepare-page.js';
+export { turnPreparedPage } from './turn-page.js';

@@ -143,17 +143,30 @@ export async function preparePage(
   }
   const { data: pixels, info } = await out.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== 1) throw new Error(`preprocessing produced ${info.channels} channels instead of 1`);
-  // OCR reads an uncompressed PGM (nothing to decode in the OCR engine); the stored copy is a JPEG, which is what the
-  // searchable PDF embeds as is.
-  const ocrImage = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), pixels]);
+  const encoded = await encodePage(pixels, info.width, info.height, dpi, options.jpegQuality ?? 85);
+  return { ...encoded, dpi, rotation, skewDegrees, blank };
+}
+
+/**
+ * The two copies of a page's pixels: OCR reads an uncompressed PGM (nothing to decode in the OCR engine); the stored
+ * copy is a JPEG, which is what the searchable PDF embeds as is.
+ */
+export async function encodePage(
+  pixels: Buffer,
+  width: number,
+  height: number,
+  dpi: number,
+  jpegQuality: number,
+): Promise<Pick<PreparedPage, 'image' | 'ocrImage' | 'width' | 'height'>> {
+  const ocrImage = Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1'), pixels]);
   const image = stampJpegDensity(
-    await sharp(pixels, { raw: { width: info.width, height: info.height, channels: 1 } })
+    await sharp(pixels, { raw: { width, height, channels: 1 } })
       .toColourspace('b-w')
-      .jpeg({ quality: options.jpegQuality ?? 85 })
+      .jpeg({ quality: jpegQuality })
       .toBuffer(),
     dpi,
   );
-  return { image, ocrImage, width: info.width, height: info.height, dpi, rotation, skewDegrees, blank };
+  return { image, ocrImage, width, height };
 }
 
 async function analysisBitmap(
