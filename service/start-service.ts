@@ -13,7 +13,6 @@ import { loadComponentCatalog } from './component-catalog.js';
 import { ProgressHub } from './events/progress-hub.js';
 import { createPresigner } from './files/presigner.js';
 import { loadProcedureCatalog } from './procedures/procedure-catalog.js';
-import { reapplyComponentCorrections } from './review/corrections.js';
 import type { ServiceOptions } from './service-options.js';
 import { openServiceRuntime, type ServiceRuntime } from './service-runtime.js';
 
@@ -51,22 +50,14 @@ export async function startService(
       presign: s3 ? createPresigner(s3) : null,
       now: extra.now ?? (() => new Date()),
     });
-    const log = app.log;
     if (options.consumeJobs) {
       await consumeDigitizeJobs(
         queue,
         {
           ...stageDepsOf(runtime),
           pageConcurrency: config.ocrWorkers + 1,
-          onProgress: (event) => {
-            progress.publish(event);
-            if (event.type !== 'source-done' || event.status !== 'done') return;
-            // Component corrections survive re-recognition: put them back once the run is stored.
-            runtime.warehouse.repo
-              .findSourceBySha(event.sha256)
-              .then((s) => (s ? reapplyComponentCorrections(runtime.database.db, s.id) : 0))
-              .catch((error) => log.error({ err: error, sha256: event.sha256 }, 're-applying corrections failed'));
-          },
+          // Component corrections survive re-recognition inside the repository's write of every run.
+          onProgress: (event) => progress.publish(event),
         },
         { concurrency: config.sourceConcurrency },
       );

@@ -134,43 +134,6 @@ export async function correctComponent(
   });
 }
 
-/** After a recognition run: put every component-level correction back, oldest first (later ones build on earlier). */
-export async function reapplyComponentCorrections(db: ServiceDb, sourceId: string): Promise<number> {
-  const list = await db
-    .select()
-    .from(corrections)
-    .where(and(eq(corrections.sourceId, sourceId), sql`${corrections.kind} <> 'field'`))
-    .orderBy(asc(corrections.id));
-  let applied = 0;
-  for (const fix of list) {
-    const [target] = await db
-      .select({ id: components.id })
-      .from(components)
-      .where(
-        and(
-          eq(components.sourceId, sourceId),
-          eq(components.type, fix.machineType),
-          eq(components.firstPage, fix.machineFirstPage),
-        ),
-      )
-      .limit(1);
-    if (!target) continue;
-    const next = fix.newValue as { type?: string; pages?: [number, number] };
-    await db
-      .update(components)
-      .set({
-        ...(next.type ? { type: next.type } : {}),
-        ...(next.pages ? { firstPage: next.pages[0], lastPage: next.pages[1] } : {}),
-        status: 'accepted',
-        reasons: [],
-      })
-      .where(eq(components.id, target.id));
-    await db.update(corrections).set({ componentId: target.id }).where(eq(corrections.id, fix.id));
-    applied += 1;
-  }
-  return applied;
-}
-
 /** Components that need review, the dossier due soonest first (components of no dossier last). */
 export async function reviewQueue(db: ServiceDb, limit: number): Promise<ReviewItem[]> {
   const rows = await db

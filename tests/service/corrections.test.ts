@@ -11,12 +11,7 @@ import { loadHolidayTable } from '../../service/calendar/holiday-table.js';
 import { loadComponentCatalog } from '../../service/component-catalog.js';
 import { createDossier } from '../../service/dossiers/create-dossier.js';
 import { parseProcedureCatalog } from '../../service/procedures/procedure-catalog.js';
-import {
-  correctComponent,
-  correctField,
-  reapplyComponentCorrections,
-  reviewQueue,
-} from '../../service/review/corrections.js';
+import { correctComponent, correctField, reviewQueue } from '../../service/review/corrections.js';
 import { openServiceDatabase, type ServiceDatabase } from '../../service/service-db.js';
 import { subjectDocuments } from '../../service/subjects/subject-documents.js';
 import { checkSubjectId } from '../../service/subjects/subject-id.js';
@@ -109,10 +104,8 @@ describe('corrections', () => {
       ['field', { value: 'NGUYỄN VĂN AN', state: 'machine' }, { value: 'NGUYỄN VĂN ANH' }, 'reviewer-1'],
     ]);
 
-    // The same machine result again: the repository re-applies the correction as it writes, leaving the service's
-    // own re-apply nothing to do.
+    // The same machine result again: the repository re-applies the correction as it writes.
     await complete(sourceId);
-    expect(await reapplyComponentCorrections(db, sourceId)).toBe(0);
     const after = (await database.warehouse.repo.getStoredComponents([sourceId])).get(sourceId)!;
     expect(after.map((c) => [c.type, c.status])).toEqual([
       ['don_to_khai', 'accepted'],
