@@ -28,9 +28,17 @@ export async function listenForRevocations(
   connection.on('notification', (message) => {
     if (message.channel === TOKEN_REVOKED_CHANNEL) on.revoked();
   });
-  connection.on('error', (error) => on.lost(error));
+  let lost = false;
+  // A broken connection can emit more than one error; the service needs to hear it once.
+  connection.on('error', (error) => {
+    if (lost) return;
+    lost = true;
+    connection.release(error); // the pool drops a connection released with an error
+    on.lost(error);
+  });
   await connection.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
   return async () => {
+    if (lost) return;
     try {
       await connection.query(`UNLISTEN ${TOKEN_REVOKED_CHANNEL}`);
       connection.release();
