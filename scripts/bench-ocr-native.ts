@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const wIdx = process.argv.indexOf('--workers');
   const workers = wIdx > 0 ? Number(process.argv[wIdx + 1]) : undefined;
   const files = readdirSync(folder)
-    .filter((f) => f.toLowerCase().endsWith('.png'))
+    .filter((f) => /\.(png|jpe?g)$/i.test(f))
     .sort()
     .map((f) => join(folder, f));
   if (files.length === 0) {

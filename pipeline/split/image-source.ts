@@ -84,7 +84,8 @@ export async function openImageSource(bytes: Buffer, kind: ImageKind, limits: So
       let pipeline = open(bytes, limits, index);
       const dpi = plausibleDpi(pageMeta.density);
       if (dpi) pipeline = pipeline.withMetadata({ density: dpi });
-      const data = await pipeline.png().toBuffer();
+      // Decoded again at once by preprocessing: no compression effort.
+      const data = await pipeline.png({ compressionLevel: 0 }).toBuffer();
       return { data, dpi };
     } catch (e) {
       throw asSourceError(e, decodeError);
