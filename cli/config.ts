@@ -135,7 +135,7 @@ const SETTINGS = {
   sourceConcurrency: {
     env: 'SOHOA_SOURCE_CONCURRENCY',
     describe: 'sources processed at once in one process',
-    schema: positiveInt(2),
+    schema: positiveInt(3),
   },
 } satisfies Record<string, Setting<unknown>>;
 

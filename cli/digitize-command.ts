@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import pLimit from 'p-limit';
-import type { ProgressEvent } from '../pipeline/digitize-source.js';
+import { type ProgressEvent, pagesInFlight } from '../pipeline/digitize-source.js';
 import { IngestError, ingestFile } from '../pipeline/ingest.js';
 import { dossierFindings, type Finding } from '../pipeline/recognize/index.js';
 import type { SourceResult } from '../storage/warehouse/index.js';
@@ -91,9 +91,9 @@ export async function runDigitize(
         queue,
         {
           ...stageDepsOf(runtime),
-          pageConcurrency: config.ocrWorkers + 1,
+          pageConcurrency: pagesInFlight(config.ocrWorkers),
           // Sources run side by side, but pages in flight hold decoded images: one bound for the whole process.
-          pageSlots: pLimit(config.ocrWorkers + 1),
+          pageSlots: pLimit(pagesInFlight(config.ocrWorkers)),
           onProgress: progress.onProgress,
         },
         { concurrency: config.sourceConcurrency },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { pagesInFlight } from '../pipeline/digitize-source.js';
 import { checkSizeLimit, describeOriginal, IngestError, storeOriginal } from '../pipeline/ingest.js';
 import { NO_DOSSIER } from '../schemas/runs.schema.js';
 import { createRunsRepository, type ImportCounters, type RunsRepository } from '../storage/runs/runs.repository.js';
@@ -243,7 +244,7 @@ export async function importSession(
   const progress = importProgress(io.stderr, (io.progressIntervalSeconds ?? 10) * 1000);
   const runner = await createSourceRunner(
     queue,
-    { ...stageDepsOf(runtime), pageConcurrency: runtime.config.ocrWorkers + 1 },
+    { ...stageDepsOf(runtime), pageConcurrency: pagesInFlight(runtime.config.ocrWorkers) },
     { sourceConcurrency: runtime.config.sourceConcurrency, jobOptions: flowJobOptionsOf(runtime.config) },
   );
   const stats: ImportReport['session'] = { seconds: 0, files: 0, newPages: 0, knownPages: 0, knownSeconds: 0 };

@@ -1,3 +1,4 @@
+import { pagesInFlight } from '../pipeline/digitize-source.js';
 import { InfrastructureError } from '../pipeline/infrastructure-error.js';
 import { reOcrSource } from '../pipeline/re-ocr-source.js';
 import {
@@ -191,7 +192,7 @@ function reRecognize(
 }
 
 function reOcr(runtime: Runtime, report: RecognizeReport, count: (diff: RecognitionDiff) => void): BatchHandler {
-  const deps = { ...stageDepsOf(runtime), pageConcurrency: runtime.config.ocrWorkers + 1 };
+  const deps = { ...stageDepsOf(runtime), pageConcurrency: pagesInFlight(runtime.config.ocrWorkers) };
   return {
     async run(batch) {
       for (const source of batch) {

@@ -1,9 +1,11 @@
 // Composition of the service process: runtime (database, object store, OCR), job queue with an in-process consumer,
 // catalogs and the HTTP app, listening on the configured address.
+
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../cli/config.js';
 import { envOf, stageDepsOf } from '../cli/runtime.js';
+import { pagesInFlight } from '../pipeline/digitize-source.js';
 import { s3ConfigFromEnv } from '../storage/object-store/index.js';
 import { consumeDigitizeJobs } from '../workers/digitize-jobs.js';
 import { createJobQueueFromEnv } from '../workers/job-queue/index.js';
@@ -55,7 +57,7 @@ export async function startService(
         queue,
         {
           ...stageDepsOf(runtime),
-          pageConcurrency: config.ocrWorkers + 1,
+          pageConcurrency: pagesInFlight(config.ocrWorkers),
           // Component corrections survive re-recognition inside the repository's write of every run.
           onProgress: (event) => progress.publish(event),
         },

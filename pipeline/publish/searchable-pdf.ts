@@ -69,6 +69,25 @@ interface TextFont {
 
 const fontCache = new Map<string, Promise<TextFont>>();
 
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
+
+/**
+ * fontkit that parses each font once per process: pdf-lib asks for a fresh parse in every PDF, and the parse plus
+ * glyph decoding, not the subsetting, was most of the cost of a component's PDF. Fonts are only read, never changed.
+ */
+const sharedFontkit: Fontkit = {
+  create(data, postscriptName) {
+    if (!(data instanceof Uint8Array) || postscriptName !== undefined) return fontkit.create(data, postscriptName);
+    let font = parsedFonts.get(data);
+    if (!font) {
+      font = fontkit.create(data);
+      parsedFonts.set(data, font);
+    }
+    return font;
+  },
+};
+
 /** Path of the default text-layer font; DejaVu Sans has every Vietnamese precomposed letter (U+1EA0–U+1EF9, ơ ư đ ă). */
 export function defaultFontPath(): string {
   const require = createRequire(import.meta.url);
@@ -105,7 +124,7 @@ export async function buildSearchablePdf(
   if (pages.length > maxPages) throw new Error(`searchable PDF: ${pages.length} pages exceed the limit of ${maxPages}`);
 
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(sharedFontkit);
   doc.setProducer(options.producer ?? SEARCHABLE_PDF_DEFAULTS.producer);
   doc.setCreator(SEARCHABLE_PDF_DEFAULTS.producer);
   if (options.title) doc.setTitle(options.title, { showInWindowTitleBar: true });
