@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { createOcrPool, MODEL_FOLDER, type OcrPool, tesseractJsVersion } from '../pipeline/ocr/index.js';
 import type { Versions } from '../pipeline/page-model.js';
 import type { PreprocessOptions } from '../pipeline/preprocess/index.js';
+import { createPreprocessPool, type PreparePage } from '../pipeline/preprocess/preprocess-pool.js';
 import { loadRulePack, type RulePack } from '../pipeline/recognize/index.js';
 import type { StageDeps } from '../pipeline/source-stages.js';
 import type { SourceLimits } from '../pipeline/split/index.js';
@@ -20,6 +21,8 @@ export interface Runtime {
   rulePack: RulePack;
   limits: SourceLimits;
   preprocess: PreprocessOptions;
+  /** Page preprocessing on worker threads (preparePage off the main thread). */
+  prepare: PreparePage;
   /** Created on first use: re-submitting known files never starts OCR workers. */
   ocr(): Promise<OcrPool>;
   versions: Versions;
@@ -35,6 +38,7 @@ export function stageDepsOf(runtime: Runtime): StageDeps {
     rulePack: runtime.rulePack,
     limits: runtime.limits,
     preprocess: runtime.preprocess,
+    prepare: runtime.prepare,
     versions: runtime.versions,
   };
 }
@@ -74,6 +78,8 @@ export async function openRuntime(config: Config, opened: { warehouse?: Warehous
       pglite: { sharedBuffersMb: config.pgliteSharedBuffersMb, createTimeoutMs: config.pgliteCreateTimeoutMs },
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     }));
+  // Threads start on the first page that needs them; as many as OCR threads, so preprocessing keeps pace with OCR.
+  const preprocessing = createPreprocessPool({ size: config.ocrWorkers });
   let pool: Promise<OcrPool> | null = null;
   const ocr = () => {
     pool ??= createOcrPool({
@@ -91,6 +97,7 @@ export async function openRuntime(config: Config, opened: { warehouse?: Warehous
     rulePack,
     limits: sourceLimitsOf(config),
     preprocess: { targetDpi: config.renderDpi, maxPixels: config.maxPixels },
+    prepare: preprocessing.prepare,
     ocr,
     versions: {
       pipeline: pipelineVersion(),
@@ -99,7 +106,7 @@ export async function openRuntime(config: Config, opened: { warehouse?: Warehous
       rulePack: rulePack.version,
     },
     async close() {
-      const closing: Promise<unknown>[] = [warehouse.close(), store.close()];
+      const closing: Promise<unknown>[] = [warehouse.close(), store.close(), preprocessing.close()];
       if (pool) closing.push(pool.then((p) => p.close()));
       await Promise.allSettled(closing);
     },

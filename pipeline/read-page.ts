@@ -1,6 +1,7 @@
 import { confirmOrientation, type OcrPool, type ReadingCheckOptions } from './ocr/index.js';
 import type { BBox, PageText, Rotation, TextSource } from './page-model.js';
 import { type PreparedPage, type PreprocessOptions, preparePage } from './preprocess/index.js';
+import type { PreparePage } from './preprocess/preprocess-pool.js';
 import type { SplitPage } from './split/index.js';
 
 /** One page after the split, preprocess and OCR stages. */
@@ -23,6 +24,8 @@ export interface ReadPageDeps {
   /** Started on first use. */
   ocr: () => Promise<OcrPool>;
   preprocess: PreprocessOptions;
+  /** Where preprocessing runs (default: on the calling thread); see preprocess-pool.ts. */
+  prepare?: PreparePage;
   /** When an OCR reading counts as letter soup and which turns are tried then (default: defaultReadingCheckOptions). */
   readingCheck?: ReadingCheckOptions;
 }
@@ -47,9 +50,10 @@ function scaleText(text: PageText, fx: number, fy: number): PageText {
  */
 export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<ReadPage> {
   const source = await page.image();
+  const prepare = deps.prepare ?? preparePage;
   if (page.textLayer && page.textLayerQuality === 'usable') {
     // Born-digital page: keep its exact text; the image is only for storage and the searchable PDF.
-    const prepared = await preparePage(source, deps.preprocess, async () => ({ rotation: 0, confidence: 1 }));
+    const prepared = await prepare(source, deps.preprocess, async () => ({ rotation: 0, confidence: 1 }));
     const text = scaleText(
       page.textLayer,
       prepared.width / page.textLayer.width || 1,
@@ -64,7 +68,7 @@ export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<Rea
       confidence: text.confidence,
     };
   }
-  const oriented = await preparePage(source, deps.preprocess, async (png) => (await deps.ocr()).detectOrientation(png));
+  const oriented = await prepare(source, deps.preprocess, async (png) => (await deps.ocr()).detectOrientation(png));
   if (oriented.blank) return { ...pageFields(page.number, oriented), textSource: 'blank', text: null, confidence: 1 };
   const pool = await deps.ocr();
   const { page: prepared, text } = await confirmOrientation(

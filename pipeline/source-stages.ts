@@ -8,6 +8,7 @@ import { objectKeys } from './object-keys.js';
 import type { OcrPool, ReadingCheckOptions } from './ocr/index.js';
 import type { PageText, Rotation, TextSource, Versions } from './page-model.js';
 import type { PreprocessOptions } from './preprocess/index.js';
+import type { PreparePage } from './preprocess/preprocess-pool.js';
 import { publishComponentPdfs } from './publish/component-pdfs.js';
 import { readPage } from './read-page.js';
 import { type RulePack, recognize } from './recognize/index.js';
@@ -21,6 +22,8 @@ export interface StageDeps {
   rulePack: RulePack;
   limits: SourceLimits;
   preprocess: PreprocessOptions;
+  /** Where page preprocessing runs (default: the calling thread). */
+  prepare?: PreparePage;
   /** When an OCR reading is taken for a page read the wrong way round (default: defaultReadingCheckOptions). */
   readingCheck?: ReadingCheckOptions;
   versions: Versions;
@@ -135,6 +138,7 @@ export async function readSourcePage(
   const page = await readPage(split, {
     ocr: deps.ocr,
     preprocess: deps.preprocess,
+    ...(deps.prepare ? { prepare: deps.prepare } : {}),
     ...(deps.readingCheck ? { readingCheck: deps.readingCheck } : {}),
   });
   const stored: StoredPage = {
