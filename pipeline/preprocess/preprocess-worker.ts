@@ -1,6 +1,8 @@
 // Worker-thread entry for page preprocessing: decoding, analysis and re-encoding of a page take a tenth of a second
 // and more of JavaScript and GC per page, which on the main thread would hold up every store, database and queue
 // call waiting there (and BullMQ's lock renewals). Orientation detection is asked of the main thread, which owns OCR.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { Rotation } from '../page-model.js';
@@ -19,6 +21,15 @@ export type PreprocessMessage =
 const port = parentPort;
 if (!port) throw new Error('preprocess-worker must run in a worker thread');
 sharp.cache(false);
+
+// A page leaves tens of megabytes of decoded pixels behind in buffers that this small heap would collect only much
+// later; collected after each page, the thread's memory stays at one page's worth.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+let running = 0;
+const settle = () => {
+  if (--running === 0) collect();
+};
 
 let nextAsk = 1;
 const asked = new Map<
@@ -52,18 +63,21 @@ port.on('message', (msg: PreprocessRequest) => {
     data: Buffer.from(msg.input.data.buffer, msg.input.data.byteOffset, msg.input.data.byteLength),
     dpi: msg.input.dpi,
   };
-  preparePage(input, msg.options, orient).then(
-    (value) => {
-      const reply: PreprocessMessage = { op: 'done', id, ok: true, value };
-      const buffers = value.image === value.ocrImage ? [value.image] : [value.image, value.ocrImage];
-      port.postMessage(reply, transferable(buffers));
-    },
-    (error: unknown) =>
-      port.postMessage({
-        op: 'done',
-        id,
-        ok: false,
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies PreprocessMessage),
-  );
+  running++;
+  preparePage(input, msg.options, orient)
+    .then(
+      (value) => {
+        const reply: PreprocessMessage = { op: 'done', id, ok: true, value };
+        const buffers = value.image === value.ocrImage ? [value.image] : [value.image, value.ocrImage];
+        port.postMessage(reply, transferable(buffers));
+      },
+      (error: unknown) =>
+        port.postMessage({
+          op: 'done',
+          id,
+          ok: false,
+          message: error instanceof Error ? error.message : String(error),
+        } satisfies PreprocessMessage),
+    )
+    .finally(settle);
 });
