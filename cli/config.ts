@@ -60,6 +60,11 @@ const SETTINGS = {
     describe: 'page jobs one `sohoa worker` runs at once (default: OCR workers + 1)',
     schema: z.coerce.number().int('must be a whole number').positive('must be greater than 0').optional(),
   },
+  workerCacheMb: {
+    env: 'SOHOA_WORKER_CACHE_MB',
+    describe: 'page images and OCR a `sohoa worker` keeps after writing them, for its own finish jobs, MB (0: none)',
+    schema: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(64),
+  },
   jobAttempts: {
     env: 'SOHOA_JOB_ATTEMPTS',
     describe: 'tries of a queue job before it fails (infrastructure errors only; file errors fail at once)',

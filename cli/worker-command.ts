@@ -1,4 +1,7 @@
 import { writeFile } from 'node:fs/promises';
+import { PAGE_IMAGE_PREFIX, PAGE_OCR_PREFIX } from '../pipeline/object-keys.js';
+import type { StageDeps } from '../pipeline/source-stages.js';
+import { withRecentObjects } from '../storage/object-store/recent-objects.js';
 import { consumeDigitizeFlow, FLOW_QUEUES, type FlowJobOptions } from '../workers/digitize-flow.js';
 import { createBullmqQueue, createInProcessQueue, type JobQueue } from '../workers/job-queue/index.js';
 import { timeStageDeps } from '../workers/stage-timings.js';
@@ -27,6 +30,20 @@ export class WorkerSetupError extends Error {
   }
 }
 
+// Page objects are rewritten only by re-OCR; ten minutes bounds how long another process's rewrite could go unseen.
+const RECENT_PAGE_TTL_MS = 10 * 60_000;
+
+/** The finish job of a source mostly runs where its pages were read: it finds them in memory. */
+function withRecentPages(deps: StageDeps, cacheMb: number): StageDeps {
+  if (cacheMb <= 0) return deps;
+  const store = withRecentObjects(deps.store, {
+    maxBytes: cacheMb * 1024 * 1024,
+    ttlMs: RECENT_PAGE_TTL_MS,
+    keep: (key) => key.startsWith(PAGE_IMAGE_PREFIX) || key.startsWith(PAGE_OCR_PREFIX),
+  });
+  return { ...deps, store };
+}
+
 /** Page jobs at once: one per OCR thread plus one whose page is rendered and preprocessed meanwhile. */
 export function workerConcurrencyOf(config: Config, override?: number): number {
   return override ?? config.workerConcurrency ?? config.ocrWorkers + 1;
@@ -53,9 +70,10 @@ export async function runWorker(
   try {
     // Start the OCR threads before taking jobs: their start-up would otherwise count against the first job's lock.
     await runtime.ocr();
-    const timing = options.timingsFile ? timeStageDeps(stageDepsOf(runtime)) : null;
+    const stageDeps = withRecentPages(stageDepsOf(runtime), config.workerCacheMb);
+    const timing = options.timingsFile ? timeStageDeps(stageDeps) : null;
     const handlers: Record<string, { jobs: number; ms: number }> = {};
-    consumer = await consumeDigitizeFlow(queue, timing?.deps ?? stageDepsOf(runtime), {
+    consumer = await consumeDigitizeFlow(queue, timing?.deps ?? stageDeps, {
       pageConcurrency: concurrency,
       sourceConcurrency: config.sourceConcurrency,
       jobOptions: flowJobOptionsOf(config),

@@ -2,10 +2,14 @@
 
 const pad = (n: number) => String(n).padStart(4, '0');
 
+/** Folders of the per-page objects: the normalised page images and their OCR. */
+export const PAGE_IMAGE_PREFIX = 'pages/';
+export const PAGE_OCR_PREFIX = 'ocr/';
+
 export const objectKeys = {
   original: (sha256: string) => `originals/${sha256.slice(0, 2)}/${sha256}`,
-  pageImage: (sha256: string, page: number) => `pages/${sha256}/p${pad(page)}.jpg`,
-  pageOcr: (sha256: string, page: number) => `ocr/${sha256}/p${pad(page)}.json`,
+  pageImage: (sha256: string, page: number) => `${PAGE_IMAGE_PREFIX}${sha256}/p${pad(page)}.jpg`,
+  pageOcr: (sha256: string, page: number) => `${PAGE_OCR_PREFIX}${sha256}/p${pad(page)}.json`,
   // By page range only: the PDF holds images and text, not the type, so a re-typed component keeps its file.
   componentPdf: (sha256: string, first: number, last: number) =>
     `components/${sha256}/p${pad(first)}-p${pad(last)}.pdf`,

@@ -114,17 +114,18 @@ async function storedPage(sha256: string, n: number, store: ObjectStore): Promis
 
 /**
  * Reads one page and stores its normalised image and OCR JSON. A page already read by the same OCR engine and model
- * (an interrupted run, a retried job) is not read again, unless `reread` asks for it (re-processing with OCR).
+ * (an interrupted run, a retried job) is not read again, unless `reread` asks for it (re-processing with OCR);
+ * `assumeUnread` skips that look when the caller knows nothing is stored.
  */
 export async function readSourcePage(
   sha256: string,
   n: number,
   opened: OpenedSource,
   deps: StageDeps,
-  options: { reread?: boolean } = {},
+  options: { reread?: boolean; assumeUnread?: boolean } = {},
 ): Promise<StoredPage> {
   const { store, versions } = deps;
-  const previous = options.reread ? null : await storedPage(sha256, n, store);
+  const previous = options.reread || options.assumeUnread ? null : await storedPage(sha256, n, store);
   if (
     previous &&
     previous.versions.ocrEngine === versions.ocrEngine &&

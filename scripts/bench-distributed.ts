@@ -2,11 +2,12 @@
 // distributed mode with one and with two `sohoa worker` processes (each with SOHOA_OCR_WORKERS=1), and prints pages
 // per second, the speed-up of two workers over one, the per-page time spent in the queue, object store and database
 // against OCR time, and whether the distributed results equal the embedded ones.
+// Workers are pinned one per core by default (see --pin).
 // Needs the built CLI (`npm run build`), Redis and PostgreSQL (as for the tests).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Job, Queue } from 'bullmq';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     },
     'embedded-ocr-workers': { type: 'string', default: '2' },
     workers: { type: 'string', default: '1,2' },
+    // One core per worker (taskset), as if each ran on its own one-core machine; --no-pin lets them share all cores.
+    pin: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -71,9 +74,16 @@ function run(
   });
 }
 
-function startWorker(env: Record<string, string>, timingsFile: string): Promise<ChildProcess> {
+const cores = availableParallelism();
+const pinned = args.pin && spawnSync('taskset', ['--version']).status === 0;
+
+function startWorker(env: Record<string, string>, timingsFile: string, core: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'worker', '--timings', timingsFile], {
+    const argv = [bin, 'worker', '--timings', timingsFile];
+    const [command, commandArgs] = pinned
+      ? ['taskset', ['-c', String(core % cores), process.execPath, ...argv]]
+      : [process.execPath, argv];
+    const child = spawn(command, commandArgs, {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -156,7 +166,7 @@ async function distributed(workerCount: number): Promise<DistributedResult> {
     if (migrated.code !== 0) throw new Error(migrated.stderr);
     const timingFiles = Array.from({ length: workerCount }, (_, i) => join(work, `timings-${workerCount}-${i}.json`));
     // Workers start (and warm their OCR thread) before the clock starts: they are long-running services.
-    const workers = await Promise.all(timingFiles.map((file) => startWorker(env, file)));
+    const workers = await Promise.all(timingFiles.map((file, i) => startWorker(env, file, i)));
     const started = performance.now();
     const client = await run(['digitize', '--json', corpus], env);
     const seconds = (performance.now() - started) / 1000;
@@ -229,6 +239,11 @@ async function distributed(workerCount: number): Promise<DistributedResult> {
   }
 }
 
+console.log(
+  pinned
+    ? `workers pinned one per core (taskset), each standing for a one-core machine; ${cores} cores; Redis, PostgreSQL and the client unpinned`
+    : `workers unpinned: every worker may use all ${cores} cores`,
+);
 const results: DistributedResult[] = [];
 for (const count of args.workers.split(',').map(Number)) {
   const r = await distributed(count);

@@ -34,6 +34,21 @@ export const FLOW_JOB_DEFAULTS: FlowJobOptions = { attempts: 6, backoffMs: 1000 
 export interface PageJob {
   sha256: string;
   page: number;
+  /** The start job found no stored OCR for this page: its first try need not look for it. */
+  unread?: boolean;
+}
+
+/** Pages of a source whose OCR is stored: one listing instead of one lookup per page job. */
+async function storedOcrPages(sha256: string, store: StageDeps['store']): Promise<Set<number>> {
+  const prefix = objectKeys.pageOcr(sha256, 1).replace(/[^/]*$/, '');
+  const pages = new Set<number>();
+  await infrastructure(`listing ${prefix}`, async () => {
+    for await (const key of store.list(prefix)) {
+      const page = /p(\d+)\.json$/.exec(key)?.[1];
+      if (page) pages.add(Number(page));
+    }
+  });
+  return pages;
 }
 
 export interface FinishJob {
@@ -109,6 +124,7 @@ export async function consumeDigitizeFlow(
         if (start.kind !== 'ready') return { kind: 'settled', result: start.result };
         await start.opened.close();
         const { sourceId, pageCount } = start;
+        const stored = await storedOcrPages(job.sha256, deps.store);
         await queue.addFlow<FinishJob, PageJob>(
           {
             queue: FLOW_QUEUES.finish,
@@ -119,7 +135,7 @@ export async function consumeDigitizeFlow(
           Array.from({ length: pageCount }, (_, i) => ({
             queue: FLOW_QUEUES.page,
             name: 'page',
-            data: { sha256: job.sha256, page: i + 1 },
+            data: { sha256: job.sha256, page: i + 1, ...(stored.has(i + 1) ? {} : { unread: true }) },
             options: { jobId: pageJobId(job.sha256, i + 1), ...jobOptions },
           })),
         );
@@ -134,14 +150,17 @@ export async function consumeDigitizeFlow(
     FLOW_QUEUES.page,
     timedHandler(
       FLOW_QUEUES.page,
-      async ({ sha256, page }) => {
+      async ({ sha256, page, unread }, job) => {
         const { opened, release } = await cache.acquire(sha256).catch((error: unknown) => {
           if (error instanceof InfrastructureError) throw error;
           // The start step opened this file; failing now means the bytes changed or a limit moved: not retryable.
           throw new PermanentJobError(message(error));
         });
         try {
-          const read = await readSourcePage(sha256, page, opened, deps);
+          // A retried or re-delivered job may have stored its page before it stopped: it looks first.
+          const read = await readSourcePage(sha256, page, opened, deps, {
+            assumeUnread: unread === true && job.attemptsMade === 0,
+          });
           return { page, textSource: read.textSource };
         } catch (error) {
           if (error instanceof InfrastructureError) throw error;

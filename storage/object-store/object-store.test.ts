@@ -7,6 +7,7 @@ import { startS3Server, type TestS3Server } from '../../tests/support/s3-server.
 import { createFsObjectStore } from './fs-object-store.js';
 import { describeObjectStoreContract } from './object-store.contract.js';
 import { createObjectStoreFromEnv } from './object-store-from-env.js';
+import { withRecentObjects } from './recent-objects.js';
 import { createS3ObjectStore } from './s3-object-store.js';
 
 let fsRoot: string;
@@ -24,6 +25,14 @@ afterAll(async () => {
 let fsCount = 0;
 describeObjectStoreContract('fs', async () =>
   createFsObjectStore(path.join(fsRoot, `store-${fsCount++}`), { fsync: false }),
+);
+// The recent-objects layer must keep every promise of the port: the same suite, every key kept.
+describeObjectStoreContract('fs with recent objects kept', async () =>
+  withRecentObjects(createFsObjectStore(path.join(fsRoot, `store-${fsCount++}`), { fsync: false }), {
+    maxBytes: 1024 * 1024,
+    ttlMs: 60_000,
+    keep: () => true,
+  }),
 );
 // A tiny list page makes the contract's list tests cross several continuation pages.
 describeObjectStoreContract(
