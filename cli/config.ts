@@ -60,6 +60,16 @@ const SETTINGS = {
     describe: 'page jobs one `sohoa worker` runs at once (default: OCR workers + 1)',
     schema: z.coerce.number().int('must be a whole number').positive('must be greater than 0').optional(),
   },
+  ocrNice: {
+    env: 'SOHOA_OCR_NICE',
+    describe: 'niceness added to OCR threads so storage, queue and preprocessing work never waits behind them (Linux)',
+    schema: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(19, 'at most 19')
+      .default(10),
+  },
   workerCacheMb: {
     env: 'SOHOA_WORKER_CACHE_MB',
     describe: 'page images and OCR a `sohoa worker` keeps after writing them, for its own finish jobs, MB (0: none)',

@@ -87,6 +87,7 @@ export async function openRuntime(config: Config, opened: { warehouse?: Warehous
       recycleAfterJobs: config.ocrRecycleJobs,
       maxWorkerRssMb: config.ocrMaxRssMb,
       jobTimeoutMs: config.pageTimeoutMs,
+      threadNice: config.ocrNice,
     });
     return pool;
   };

@@ -5,6 +5,7 @@ import type { PageText, Rotation } from '../page-model.js';
 import { createOrientationWorker, type OrientationWorker } from './orientation-worker.js';
 import { pageTextFromTesseract } from './page-text.js';
 import { type LangFolder, langFolder, MODEL_FOLDER } from './tessdata.js';
+import { startWithLowerPriority } from './thread-priority.js';
 import { tesseractJsVersion } from './versions.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -18,6 +19,8 @@ export interface OcrPoolOptions {
   maxWorkerRssMb: number;
   jobTimeoutMs: number;
   initTimeoutMs: number;
+  /** Niceness added to the OCR threads (Linux): they yield to the process's other work (0: same priority). */
+  threadNice: number;
 }
 
 export interface OcrPool {
@@ -35,6 +38,7 @@ export const defaultOcrPoolOptions = (): OcrPoolOptions => ({
   maxWorkerRssMb: 1200,
   jobTimeoutMs: 120_000,
   initTimeoutMs: 30_000,
+  threadNice: 10,
 });
 
 type TessWorker = Tesseract.Worker;
@@ -57,15 +61,19 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
 
   const spawn = async (): Promise<TessWorker> => {
     let failure: unknown;
-    const created = Tesseract.createWorker(options.langs, OEM.LSTM_ONLY, {
-      langPath: data.path,
-      gzip: data.gzip,
-      cacheMethod: 'none',
-      // A failed job rejects its own promise; without a handler tesseract.js rethrows inside a message listener.
-      errorHandler: (err: unknown) => {
-        failure = err;
-      },
-    });
+    const created = startWithLowerPriority(
+      () =>
+        Tesseract.createWorker(options.langs, OEM.LSTM_ONLY, {
+          langPath: data.path,
+          gzip: data.gzip,
+          cacheMethod: 'none',
+          // A failed job rejects its own promise; without a handler tesseract.js rethrows inside a message listener.
+          errorHandler: (err: unknown) => {
+            failure = err;
+          },
+        }),
+      options.threadNice,
+    );
     const worker = await withTimeout(
       created,
       options.initTimeoutMs,
