@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord, PageText, RecognizablePage } from '../../page-model.js';
 import { crossCheck } from '../cross-checks.js';
+import { itemNumber } from '../extract-fields.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
-import { CAN_CUOC, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, LPTB, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -310,6 +311,32 @@ describe('figures cut or glued by OCR', () => {
     expect(parsed?.value).toBe('1896699676');
     expect(parsed?.notes?.join('')).toMatch(/extra digits/);
     expect(parseTaxCode('189669967106')).toBeNull();
+  });
+
+  it('reads a tax code printed one digit per box, grouped, or with a branch suffix after a dash', () => {
+    expect(parseTaxCode('0 1 0 0 1 0 9 1 0 6')).toMatchObject({ value: '0100109106', quality: 1 });
+    expect(parseTaxCode('| 0 | 1 | 0 | 0 | 1 | 0 | 9 | 1 | 0 | 6 |')?.value).toBe('0100109106');
+    expect(parseTaxCode('0 1 0 0 1 0 9 1 0 6 - 0 0 1')?.value).toBe('0100109106-001');
+    // OCR reads the hyphen as an en or em dash; the branch suffix must not be lost.
+    expect(parseTaxCode('0100109106–001')?.value).toBe('0100109106-001');
+    expect(parseTaxCode('0100109106 — 001')?.value).toBe('0100109106-001');
+    expect(parseTaxCode('O1OO1O91O6')).toMatchObject({ value: '0100109106', quality: 0.8 });
+    // A word after the code is not read as digits ("lô" is no "10").
+    expect(parseTaxCode('0100109106 lô 5')?.value).toBe('0100109106');
+    // Thirteen digits whose first ten check: a branch code that lost its hyphen, for review.
+    const glued = parseTaxCode('0100109106001');
+    expect(glued?.value).toBe('0100109106-001');
+    expect(glued?.notes?.join('')).toMatch(/without its hyphen/);
+  });
+
+  it('finds the numbered item of a tax form when OCR misreads its brackets, not a column formula', () => {
+    const taxCode = (item: string) => {
+      const lines = LPTB.pages[0]!.map((l) => (l.startsWith('[05]') ? `${item} Mã số thuế: 0 1 0 0 1 0 9 1 0 6` : l));
+      return recognize([{ number: 1, text: pageFromLines(lines) }], pack)[0]!.fields.ma_so_thue?.value;
+    };
+    for (const item of ['[05]', '(05]', '[O5]', '|05]', '[05', '05]', '(05)']) expect(taxCode(item)).toBe('0100109106');
+    expect(itemNumber('05').test('(5) = (3) x (4)')).toBe(false);
+    expect(itemNumber('05').test('Năm 2005] và')).toBe(false);
   });
 });
 
