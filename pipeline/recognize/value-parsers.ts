@@ -278,6 +278,14 @@ export function parseDossierCode(input: string): ParsedValue | null {
   return { value, quality: valid ? (value === m[0] ? 1 : 0.8) : 0.4 };
 }
 
+/** An entry of a closed vocabulary in the case the value was printed in: "con đẻ", "Con đẻ", "CON ĐẺ". */
+function inCaseOf(read: string, entry: string): string {
+  const letters = read.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return entry.toUpperCase();
+  if (letters && letters === letters.toLowerCase()) return entry.toLowerCase();
+  return entry;
+}
+
 /**
  * A value of a field with a closed vocabulary: the entry it folds to (marks restored), or the one entry it is the
  * first words of (a line cut short: "Việt" -> "Việt Nam"); otherwise the value as read with a note for review.
@@ -285,9 +293,9 @@ export function parseDossierCode(input: string): ParsedValue | null {
 export function fromVocabulary(value: string, vocabulary: readonly string[]): { value: string; note: string } {
   const key = foldKey(value);
   const exact = vocabulary.find((v) => foldKey(v) === key);
-  if (exact) return { value: exact, note: '' };
+  if (exact) return { value: inCaseOf(value, exact), note: '' };
   const longer = vocabulary.filter((v) => key && foldKey(v).startsWith(`${key} `));
-  if (longer.length === 1) return { value: longer[0]!, note: '' };
+  if (longer.length === 1) return { value: inCaseOf(value, longer[0]!), note: '' };
   return { value, note: `"${value}" is not one of the known values` };
 }
 

@@ -6,7 +6,7 @@ import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
-import { CAN_CUOC, LPTB, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, CU_TRU, LPTB, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -212,6 +212,29 @@ describe('closed vocabularies', () => {
     expect(fromVocabulary('Việt', ['Việt Nam'])).toEqual({ value: 'Việt Nam', note: '' });
     expect(fromVocabulary('Viêt Nan', ['Việt Nam']).note).toMatch(/not one of the known values/);
     expect(fromVocabulary('Nam', ['Nam Phi', 'Nam Sudan']).note).toMatch(/not one of the known values/);
+  });
+
+  it('keeps the case the value was printed in', () => {
+    expect(fromVocabulary('con đe', ['Con đẻ']).value).toBe('con đẻ');
+    expect(fromVocabulary('CHU HO', ['Chủ hộ']).value).toBe('CHỦ HỘ');
+    expect(fromVocabulary('Vo', ['Vợ']).value).toBe('Vợ');
+  });
+
+  it('reads the relation to the household head from the relation words, and reviews OCR debris after one', () => {
+    const relation = (printed: string) => {
+      const lines = CU_TRU.pages[0]!.map((l) =>
+        l.includes('Quan hệ với chủ hộ') ? `8. Quan hệ với chủ hộ: ${printed}` : l,
+      );
+      const [c] = recognize([{ number: 1, text: pageFromLines(lines) }], pack);
+      return { value: c!.fields.quan_he_voi_chu_ho?.value, status: c!.status, reasons: c!.reasons.join('\n') };
+    };
+    expect(relation('Con')).toMatchObject({ value: 'Con', status: 'accepted' });
+    expect(relation('Cháu ngoai')).toMatchObject({ value: 'Cháu ngoại', status: 'accepted' });
+    expect(relation('Bố vợ')).toMatchObject({ value: 'Bố vợ', status: 'accepted' });
+    const debris = relation('Cháu TN');
+    expect(debris.status).toBe('needs_review');
+    expect(debris.reasons).toMatch(/quan_he_voi_chu_ho: "Cháu TN" is not one of the known values/);
+    expect(relation('Con ký').status).toBe('needs_review');
   });
 });
 
