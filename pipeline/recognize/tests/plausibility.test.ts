@@ -105,6 +105,22 @@ describe('phrase restoration', () => {
     );
   });
 
+  it('restores a word that lost every mark beside a word of its phrase that kept its own', () => {
+    expect(restorePhrases('Sở Kế hoạch và Đầu tư, Phòng Đăng ky kinh doanh', pack).value).toBe(
+      'Sở Kế hoạch và Đầu tư, Phòng Đăng ký kinh doanh',
+    );
+    expect(restorePhrases('Thôn Trung, xã Ea Kênh, huyện Krông Pắc, tỉnh Đắk Lak', pack).value).toBe(
+      'Thôn Trung, xã Ea Kênh, huyện Krông Pắc, tỉnh Đắk Lắk',
+    );
+    expect(restorePhrases('Phường 17, Bình Thạnh, TP. Hồ Chi Minh', pack).value).toBe(
+      'Phường 17, Bình Thạnh, TP. Hồ Chí Minh',
+    );
+    expect(restorePhrases('CÔNG TY TNHH NÔNG SAN AN BÌNH', pack).value).toBe('CÔNG TY TNHH NÔNG SẢN AN BÌNH');
+    // Both words bare, or a word with other marks: no evidence which marks were lost.
+    expect(restorePhrases('thôn Long An, xã Thanh Hoa', pack).restored).toEqual([]);
+    expect(restorePhrases('dẫn số', pack).restored).toEqual([]);
+  });
+
   it('leaves tone-placement variants and words outside known phrases alone', () => {
     expect(restorePhrases('UỶ BAN NHÂN DÂN HUYỆN', pack).restored).toEqual([]);
     expect(restorePhrases('Về việc hướng dẫn số hóa hồ sơ', pack).restored).toEqual([]);
