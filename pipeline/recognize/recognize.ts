@@ -3,7 +3,7 @@ import type { ComponentResult, RecognizablePage } from '../page-model.js';
 import { classifyLines } from './classify.js';
 import { crossCheck } from './cross-checks.js';
 import { extractFields, round } from './extract-fields.js';
-import { betterNameReading, restoreNameSyllables } from './name-consensus.js';
+import { betterNameReading, nameConsensus, restoreNameSyllables } from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
 import { restorePhrases } from './phrase-restore.js';
 import { routeForReview } from './review.js';
@@ -54,8 +54,10 @@ export function recognize(
     for (const [key, rule] of Object.entries(type.fields)) {
       const field = fields[key];
       if (rule.type !== 'person_name' || !field || trusted.has(key)) continue;
-      const better = betterNameReading(field.value, allLines);
-      if (better) field.value = better;
+      const consensus = nameConsensus(field.value, allLines);
+      if (consensus.value) field.value = consensus.value;
+      // The dossier prints the name several ways: the majority was taken over the richest, which is worth a look.
+      if (consensus.outvoted.length > 0) problems.push(`${key}: printings disagree (${consensus.outvoted.join('; ')})`);
       const fix = restoreNameSyllables(field.value, effective.settings.names);
       if (fix.oddSurname) problems.push(`${key}: surname read ${field.value.split(' ')[0]}, check ${fix.oddSurname}`);
       // Words no other printing improved may still have lost their marks: restored or flagged all the same.

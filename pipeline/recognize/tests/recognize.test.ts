@@ -298,6 +298,23 @@ describe('recognize: OCR noise and validation', () => {
     expect(c!.fields.ho_ten?.value).toBe('NGUYỄN VĂN ÂN');
   });
 
+  it('takes the majority printing of a name over one where OCR added a mark, for review', () => {
+    // The card reads NHƯNG once; the signature and a later form print NHUNG: OCR adds marks as well as drops them.
+    const pages = CAN_CUOC.pages.map((p) =>
+      p.map((l) => (l.includes('NGUYỄN VĂN AN') ? l.replace('NGUYỄN VĂN AN', 'HỒ THANH KIM NHƯNG') : l)),
+    );
+    const more = ['Tên tôi là: HỒ THANH KIM NHUNG', 'Hồ Thanh Kim Nhung'];
+    const [c] = recognize(toPages([...pages.slice(0, -1), [...pages.at(-1)!, ...more]]), pack);
+    expect(c!.fields.ho_ten?.value).toBe('HỒ THANH KIM NHUNG');
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/ho_ten: printings disagree \(NHUNG printed 2 times, NHƯNG 1\)/);
+    // Printed once each, the reading with the marks is still taken (OCR drops marks far more often) without review.
+    const once = pages.map((p) => p.map((l) => l.replace('HỒ THANH KIM NHƯNG', 'HỒ THANH KIM NHUNG')));
+    const [d] = recognize(toPages([...once.slice(0, -1), [...once.at(-1)!, 'Hồ Thanh Kim Nhưng']]), pack);
+    expect(d!.fields.ho_ten?.value).toBe('HỒ THANH KIM NHƯNG');
+    expect(d!.reasons.join(' ')).not.toMatch(/printings disagree/);
+  });
+
   it('corrects an ID whose century digit contradicts the birth date when one confusable digit explains it', () => {
     const pages = KHAI_SINH.pages.map((p) =>
       p.map((l) => (l.startsWith('Số định danh') ? 'Số định danh cá nhân: 054815001234' : l)),
