@@ -2,7 +2,7 @@
 // fold to exactly one known phrase but are printed with other marks ("chuyến nhượng quyền", "SỞ XÂY DỤNG") are
 // an OCR slip on a mark (two words are too ambiguous: "dẫn số" / "dân số"), as are two words of one when OCR lost
 // every mark of one of them: the known phrase restores it. Known phrases are the pack's own titles, keywords, labels
-// and continuation phrases plus `plausibility.phrases` (province names, company-name words, administrative phrases).
+// and continuation phrases plus `plausibility.phrases` (company-name words, administrative phrases) and `provinces`.
 import type { RulePack } from './rule-pack.js';
 import { canonicalTones, foldText } from './vietnamese-text.js';
 
@@ -29,6 +29,7 @@ function pairIndex(pack: RulePack, size = PHRASE_WORDS): PairIndex {
   const s = pack.settings;
   const phrases = [
     ...s.plausibility.phrases,
+    ...s.plausibility.provinces,
     ...s.notTitles,
     ...s.continuation,
     ...pack.types.flatMap((t) => [

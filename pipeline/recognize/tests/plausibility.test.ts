@@ -3,8 +3,10 @@ import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, parseCode, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import {
+  afterProvince,
   danglingEnd,
   implausibleWords,
+  plausibilityProblems,
   repeatedRun,
   unknownNumberedWord,
   wordVocabulary,
@@ -94,6 +96,32 @@ describe('value plausibility', () => {
     const pages = CAN_CUOC.pages.map((p) => p.map((l) => l.replace('NGUYỄN VĂN AN', 'NGUYEN VĂN ÂN')));
     const [c] = recognize(toPages([...pages.slice(0, -1), [...pages.at(-1)!, 'NGUYỄN VAN AN']]), pack);
     expect(c!.fields.ho_ten?.value).toBe('NGUYỄN VĂN ÂN');
+  });
+});
+
+describe('addresses end with a province', () => {
+  const provinces = vocabulary.provinces;
+
+  it('accepts an address running down to its province, however printed', () => {
+    expect(afterProvince('Thôn 3, thị trấn Diễn Châu, huyện Diễn Châu, tỉnh Nghệ An', provinces)).toBeNull();
+    expect(afterProvince('Số 209, đường Lê Lợi, Phường 9, Quận 3, TP. HCM', provinces)).toBeNull();
+    expect(afterProvince('Số 12, phường Vĩnh Ninh, thành phố Huế.', provinces)).toBeNull();
+    expect(afterProvince('xã Ea Kênh, huyện Krông Pắc, tỉnh Đắk Lak', provinces)).toBeNull();
+  });
+
+  it("flags one cut at a line break or carrying the next column's words", () => {
+    expect(afterProvince('Số 209, đường Lê Lợi, Phường 9, Quận 3, TP. Hồ Chí Minh hạn', provinces)).toBe('Minh hạn');
+    expect(afterProvince('Số 114, hẻm 12 đường Nguyễn Trãi, phường Ea Tam,', provinces)).toBe('Ea Tam,');
+    const type = pack.byCode.get('can_cuoc')!;
+    const field = (value: string) => ({ value, raw: value, confidence: 0.95, page: 1, bbox: null });
+    const problems = plausibilityProblems(
+      type,
+      { noi_thuong_tru: field('Xóm Chùa, Phước Vĩnh An, Củ Chi, TP.') },
+      {},
+      new Set(),
+      pack.settings,
+    );
+    expect(problems.join('\n')).toMatch(/noi_thuong_tru: address ends with "Chi, TP\.", not a province/);
   });
 });
 
