@@ -127,6 +127,31 @@ function mergeByWord(name: string, readings: NameReading[]): NameConsensus | und
   return { value: value === name ? null : value, outvoted };
 }
 
+/** Words per run compared across printings when a long header is printed whole nowhere else. */
+export const HEADER_RUN_WORDS = 3;
+
+/**
+ * A long value in capitals ("UỶ BAN NHÂN DÂN PHƯỜNG HUNG BÌNH") is rarely printed whole again, but its runs of
+ * words are ("PHƯỜNG HƯNG BÌNH" in another header, "phường Hưng Bình" in an address): each run of
+ * `HEADER_RUN_WORDS` words takes its richer printing when the printings agree on it, word by word.
+ */
+export function betterRunsReading(value: string, lines: PreparedLine[]): string | null {
+  const words = value.split(' ');
+  if (words.length <= HEADER_RUN_WORDS) return null;
+  let changed = false;
+  for (let i = 0; i + HEADER_RUN_WORDS <= words.length; i++) {
+    const run = words.slice(i, i + HEADER_RUN_WORDS);
+    if (!run.every((w) => /^\p{L}+$/u.test(w))) continue;
+    const merged = mergeByWord(run.join(' '), sameNameReadings(run.join(' '), lines, 0));
+    if (!merged?.value || merged.outvoted.length > 0) continue;
+    merged.value.split(' ').forEach((w, k) => {
+      words[i + k] = w;
+    });
+    changed = true;
+  }
+  return changed ? words.join(' ') : null;
+}
+
 export interface NameVocabulary {
   surnames: string[];
   middleNames: string[];

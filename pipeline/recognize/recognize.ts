@@ -3,7 +3,7 @@ import type { ComponentResult, RecognizablePage } from '../page-model.js';
 import { classifyLines } from './classify.js';
 import { crossCheck } from './cross-checks.js';
 import { extractFields, round } from './extract-fields.js';
-import { betterNameReading, nameConsensus, restoreNameSyllables } from './name-consensus.js';
+import { betterNameReading, betterRunsReading, nameConsensus, restoreNameSyllables } from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
 import { restorePhrases } from './phrase-restore.js';
 import { routeForReview } from './review.js';
@@ -74,6 +74,8 @@ export function recognize(
       if (rule.type !== 'text' || !field || trusted.has(key) || upperCaseRatio(field.value) < CAPITALS_SHARE) continue;
       const better = betterNameReading(field.value, allLines);
       if (better) field.value = better;
+      const runs = betterRunsReading(field.value, allLines);
+      if (runs) field.value = runs;
     }
     // Text keeps its administrative phrases: a mark slipped on one is restored from the pack's phrases.
     for (const [key, rule] of Object.entries(type.fields)) {

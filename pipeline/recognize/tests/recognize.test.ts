@@ -315,6 +315,16 @@ describe('recognize: OCR noise and validation', () => {
     expect(d!.reasons.join(' ')).not.toMatch(/printings disagree/);
   });
 
+  it("restores an agency header run by run from the dossier's other printings of its words", () => {
+    // The header is printed whole nowhere else; "PHƯỜNG HƯNG BÌNH" is, in an address and another heading.
+    const header = ['ỦY BAN NHÂN DÂN', 'PHƯỜNG HUNG BINH'];
+    const first = QUYET_DINH.pages[0]!.map((l) => (l === 'TỈNH BÌNH ĐỊNH' ? header[1]! : l));
+    const address = 'Điều 1. Giao đất ở cho hộ ông Nguyễn Văn An, phường Hưng Bình, thành phố Vinh, tỉnh Nghệ An.';
+    const pages = toPages([first.map((l) => (l.startsWith('Điều 1.') ? address : l)), QUYET_DINH.pages[1]!]);
+    const [c] = recognize(pages, pack);
+    expect(c!.fields.co_quan_ban_hanh?.value).toBe('ỦY BAN NHÂN DÂN PHƯỜNG HƯNG BÌNH');
+  });
+
   it('corrects an ID whose century digit contradicts the birth date when one confusable digit explains it', () => {
     const pages = KHAI_SINH.pages.map((p) =>
       p.map((l) => (l.startsWith('Số định danh') ? 'Số định danh cá nhân: 054815001234' : l)),
