@@ -6,7 +6,7 @@ import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
-import { CAN_CUOC, CU_TRU, LPTB, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, CU_TRU, HOA_DON, LPTB, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -350,6 +350,16 @@ describe('figures cut or glued by OCR', () => {
     const glued = parseTaxCode('0100109106001');
     expect(glued?.value).toBe('0100109106-001');
     expect(glued?.notes?.join('')).toMatch(/without its hyphen/);
+  });
+
+  it('reads a short label word with one OCR confusion ("Ma s6 thué"), not a word with another letter', () => {
+    const seller = (label: string) => {
+      const lines = HOA_DON.pages[0]!.map((l) => (l === 'Mã số thuế: 0100109106-001' ? `${label}: 0100109106-001` : l));
+      return recognize([{ number: 1, text: pageFromLines(lines) }], pack)[0]!.fields.mst_nguoi_ban?.value;
+    };
+    expect(seller('Ma s6 thué')).toBe('0100109106-001');
+    expect(seller('Mã s0 thuế')).toBe('0100109106-001');
+    expect(seller('Mã sa thuế')).toBeUndefined();
   });
 
   it('finds the numbered item of a tax form when OCR misreads its brackets, not a column formula', () => {
