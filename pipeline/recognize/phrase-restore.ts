@@ -46,6 +46,9 @@ function pairIndex(pack: RulePack, size = PHRASE_WORDS): PairIndex {
         .toLowerCase()
         .matchAll(/\p{L}+/gu),
     ].map((m) => m[0]);
+    // Two-word pairs come from two-word phrases only: inside a longer one they are no unit ("mại dịch" of
+    // "thương mại dịch vụ" would turn the ward "Mai Dịch" into "Mại Dịch").
+    if (size === BARE_PHRASE_WORDS && words.length !== size) continue;
     for (let i = 0; i + size <= words.length; i++) {
       const pair = words.slice(i, i + size).join(' ');
       const key = foldText(pair);

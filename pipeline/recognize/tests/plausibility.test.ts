@@ -147,6 +147,8 @@ describe('phrase restoration', () => {
     // Both words bare, or a word with other marks: no evidence which marks were lost.
     expect(restorePhrases('thôn Long An, xã Thanh Hoa', pack).restored).toEqual([]);
     expect(restorePhrases('dẫn số', pack).restored).toEqual([]);
+    // Two words inside a longer phrase are no phrase of their own: the ward Mai Dịch is no "thương mại dịch vụ".
+    expect(restorePhrases('phường Mai Dịch, quận Cầu Giấy, thành phố Hà Nội', pack).restored).toEqual([]);
   });
 
   it('leaves tone-placement variants and words outside known phrases alone', () => {
