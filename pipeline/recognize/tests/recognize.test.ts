@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { withTitleMarks } from '../recognize.js';
 import {
   ALL_SAMPLES,
   CAN_CUOC,
@@ -11,6 +12,7 @@ import {
   LPTB,
   QUYET_DINH,
   type SampleDocument,
+  TO_KHAI,
 } from './sample-documents.js';
 
 const pack = loadRulePack();
@@ -313,6 +315,16 @@ describe('recognize: OCR noise and validation', () => {
     const [d] = recognize(toPages([...once.slice(0, -1), [...once.at(-1)!, 'Hồ Thanh Kim Nhưng']]), pack);
     expect(d!.fields.ho_ten?.value).toBe('HỒ THANH KIM NHƯNG');
     expect(d!.reasons.join(' ')).not.toMatch(/printings disagree/);
+  });
+
+  it("takes the marks of a title read without them from the type's titles", () => {
+    const lines = TO_KHAI.pages[0]!.map((l) => (l === 'TỜ KHAI ĐĂNG KÝ KHAI SINH' ? 'TO KHAI ĐĂNG KÝ KHAI SINH' : l));
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.type).toBe('don_to_khai');
+    expect(c!.fields.tieu_de?.value).toBe('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+    expect(withTitleMarks('DON DE NGHI cấp lại', ['ĐƠN ĐỀ NGHỊ', 'TỜ KHAI'])).toBe('ĐƠN ĐỀ NGHỊ cấp lại');
+    // Words that do not line up with a title's (glued by OCR) are left as read.
+    expect(withTitleMarks('TOKHAI CẤP', ['TỜ KHAI'])).toBe('TOKHAI CẤP');
   });
 
   it("restores an agency header run by run from the dossier's other printings of its words", () => {
