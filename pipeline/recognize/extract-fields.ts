@@ -268,17 +268,32 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
   return out;
 }
 
+/**
+ * A numbered form item "[05]" as OCR reads it: brackets as parentheses, bars or braces, one of them dropped
+ * ("(05)", "|05]", "[05", "05]"), the 0 as an O. The number is matched as printed: "(5)" of a column formula
+ * ("(5) = (3) x (4)") is no item 05.
+ */
+export function itemNumber(item: string): RegExp {
+  const open = String.raw`[\[({|]`;
+  const close = String.raw`[\])}|]`;
+  const num = String.raw`(?<!\d)${item.replace(/0/g, '[0Oo]')}(?!\d)`;
+  return new RegExp(
+    String.raw`${open}\s*${num}\s*${close}?|(?<![\p{L}])${num}\s*${close}|\[\s*0*${Number(item)}\s*\]`,
+    'u',
+  );
+}
+
 function itemCandidates(ctx: Context, scope: PreparedLine[], f: FieldRule): Candidate[] {
   const out: Candidate[] = [];
   for (const item of f.items) {
-    const re = new RegExp(`\\[\\s*0*${Number(item)}\\s*\\]`);
+    const re = itemNumber(item);
     for (const line of scope) {
       const m = re.exec(line.text);
       if (!m) continue;
       let start = m.index + m[0].length;
       const colon = line.text.indexOf(':', start);
       if (colon >= 0 && colon - start < 60) start = colon + 1;
-      const nextItem = /\[\s*\d+\s*\]/.exec(line.text.slice(start));
+      const nextItem = /\[\s*\d+\s*\]|[[(]\s*\d{2}\s*[\])]/.exec(line.text.slice(start));
       const end = nextItem ? start + nextItem.index : line.text.length;
       if (cleanText(line.text.slice(start, end))) {
         const first = { line, start, end };

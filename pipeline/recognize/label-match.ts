@@ -2,7 +2,7 @@
 // within a length-scaled edit distance, OCR splits/glues tolerated. Where labels overlap on a line, the longest
 // wins, so "Họ, chữ đệm, tên người mẹ" is not read as "Họ, chữ đệm, tên".
 import type { PreparedLine } from './page-lines.js';
-import { allowedDistance, bareSimilarity, foldKey, ocrEditDistance } from './vietnamese-text.js';
+import { allowedDistance, bareSimilarity, CONFUSION_COST, foldKey, ocrEditDistance } from './vietnamese-text.js';
 
 export interface LabelSpec {
   /** Owner of the label: a field key, or a marker for stop labels. */
@@ -51,8 +51,13 @@ const SPLIT_SIMILARITY = 0.9;
 // The English half of a bilingual label ("Full name") runs to a colon, or ends the line when the value is below it.
 const AFTER_LABEL = /^\s*(?:\([^)]{0,30}\))?\s*(?:\/[^:\n]{0,40}(?=:)|\/[\p{L} .]{0,40}$)?\s*[.)\]]*\s*([:：])?/u;
 
+/** Edit distance a label token allows: a short word ("số") still one OCR confusion ("s6", "s0"), no other slip. */
+function tokenAllowance(length: number): number {
+  return Math.max(allowedDistance(length), length >= 2 ? CONFUSION_COST : 0);
+}
+
 function tokensAlign(line: string[], label: string[]): boolean {
-  return label.every((t, k) => ocrEditDistance(line[k]!, t, allowedDistance(t.length)) <= allowedDistance(t.length));
+  return label.every((t, k) => ocrEditDistance(line[k]!, t, tokenAllowance(t.length)) <= tokenAllowance(t.length));
 }
 
 /** Every acceptable match of one label on a line. */

@@ -57,6 +57,18 @@ export function sameNameReadings(name: string, lines: PreparedLine[], maxExtraWo
  * ("VO VĂN THÀNH LAM" and "VÕ VĂN THANH LÂM" give "VÕ VĂN THÀNH LÂM").
  */
 export function betterNameReading(name: string, lines: PreparedLine[]): string | null {
+  return nameConsensus(name, lines).value;
+}
+
+export interface NameConsensus {
+  /** The better reading, or null when nothing improves on the name as read. */
+  value: string | null;
+  /** Words whose richest printing was outnumbered by another printing: the majority was taken, for review. */
+  outvoted: string[];
+}
+
+/** `betterNameReading` with the words where the dossier's printings disagreed and the majority overruled. */
+export function nameConsensus(name: string, lines: PreparedLine[]): NameConsensus {
   const readings = sameNameReadings(name, lines);
   const merged = mergeByWord(name, readings);
   if (merged !== undefined) return merged;
@@ -73,34 +85,71 @@ export function betterNameReading(name: string, lines: PreparedLine[]): string |
       tie = true;
     }
   }
-  return choice && !tie ? choice : null;
+  return { value: choice && !tie ? choice : null, outvoted: [] };
 }
 
 /**
  * Word-by-word merge of readings that split into the same words as `name`: each word takes its printing with the
- * most marks. Null when a word's richest printings disagree or nothing improves; undefined when the readings do
- * not line up word for word (glued or split words).
+ * most marks, unless another printing of it is more frequent: OCR also adds marks ("NHƯNG" once beside "NHUNG"
+ * three times), so the majority is taken and the word reported. Null value when a word's richest printings
+ * disagree or nothing improves; undefined when the readings do not line up word for word (glued or split words).
  */
-function mergeByWord(name: string, readings: NameReading[]): string | null | undefined {
+function mergeByWord(name: string, readings: NameReading[]): NameConsensus | undefined {
   const words = name.split(' ');
   const aligned = readings.map((r) => r.value.split(' '));
   if (aligned.length === 0 || aligned.some((a) => a.length !== words.length)) return undefined;
   if (aligned.some((a) => a.some((w, i) => foldWord(w) !== foldWord(words[i]!)))) return undefined;
+  const outvoted: string[] = [];
   const out = words.map((w, i) => {
     let best = w;
     let tie = false;
+    const counts = new Map<string, { form: string; n: number }>();
     for (const a of aligned) {
       const x = a[i]!;
+      const c = counts.get(canonicalTones(x)) ?? { form: x, n: 0 };
+      c.n++;
+      counts.set(canonicalTones(x), c);
       if (diacriticCount(x) > diacriticCount(best)) {
         best = x;
         tie = false;
       } else if (diacriticCount(x) === diacriticCount(best) && canonicalTones(x) !== canonicalTones(best)) tie = true;
     }
+    const top = [...counts.values()].sort((a, b) => b.n - a.n)[0]!;
+    const bestCount = counts.get(canonicalTones(best))?.n ?? 0;
+    if (top.n > bestCount) {
+      outvoted.push(`${top.form} printed ${top.n} times, ${best} ${bestCount}`);
+      return top.form;
+    }
     return tie ? null : best;
   });
-  if (out.some((w) => w === null)) return null;
+  if (out.some((w) => w === null)) return { value: null, outvoted };
   const value = out.join(' ');
-  return value === name ? null : value;
+  return { value: value === name ? null : value, outvoted };
+}
+
+/** Words per run compared across printings when a long header is printed whole nowhere else. */
+export const HEADER_RUN_WORDS = 3;
+
+/**
+ * A long value in capitals ("UỶ BAN NHÂN DÂN PHƯỜNG HUNG BÌNH") is rarely printed whole again, but its runs of
+ * words are ("PHƯỜNG HƯNG BÌNH" in another header, "phường Hưng Bình" in an address): each run of
+ * `HEADER_RUN_WORDS` words takes its richer printing when the printings agree on it, word by word.
+ */
+export function betterRunsReading(value: string, lines: PreparedLine[]): string | null {
+  const words = value.split(' ');
+  if (words.length <= HEADER_RUN_WORDS) return null;
+  let changed = false;
+  for (let i = 0; i + HEADER_RUN_WORDS <= words.length; i++) {
+    const run = words.slice(i, i + HEADER_RUN_WORDS);
+    if (!run.every((w) => /^\p{L}+$/u.test(w))) continue;
+    const merged = mergeByWord(run.join(' '), sameNameReadings(run.join(' '), lines, 0));
+    if (!merged?.value || merged.outvoted.length > 0) continue;
+    merged.value.split(' ').forEach((w, k) => {
+      words[i + k] = w;
+    });
+    changed = true;
+  }
+  return changed ? words.join(' ') : null;
 }
 
 export interface NameVocabulary {

@@ -1,25 +1,35 @@
 // Administrative text repeats a closed set of phrases ("chuyển nhượng quyền", "sở xây dựng"). Three words that
 // fold to exactly one known phrase but are printed with other marks ("chuyến nhượng quyền", "SỞ XÂY DỤNG") are
-// an OCR slip on a mark (two words are too ambiguous: "dẫn số" / "dân số"): the known phrase restores it. Known phrases are the pack's own titles, keywords, labels
-// and continuation phrases plus `plausibility.phrases`.
+// an OCR slip on a mark (two words are too ambiguous: "dẫn số" / "dân số"), as are two words of one when OCR lost
+// every mark of one of them: the known phrase restores it. Known phrases are the pack's own titles, keywords, labels
+// and continuation phrases plus `plausibility.phrases` (company-name words, administrative phrases) and `provinces`.
 import type { RulePack } from './rule-pack.js';
 import { canonicalTones, foldText } from './vietnamese-text.js';
 
 /** Words per known phrase compared. */
 export const PHRASE_WORDS = 3;
 
+/** Words of a known phrase compared when one of them lost every mark and the other kept its own. */
+export const BARE_PHRASE_WORDS = 2;
+
 type PairIndex = Map<string, Set<string>>;
 
 // Keyed by the pack's type map, which option overrides (thresholds) keep: recognize() copies the pack on every call.
-const indexes = new WeakMap<object, PairIndex>();
+const indexes = new WeakMap<object, Map<number, PairIndex>>();
 
-function pairIndex(pack: RulePack): PairIndex {
-  let index = indexes.get(pack.byCode);
+function pairIndex(pack: RulePack, size = PHRASE_WORDS): PairIndex {
+  let bySize = indexes.get(pack.byCode);
+  if (!bySize) {
+    bySize = new Map();
+    indexes.set(pack.byCode, bySize);
+  }
+  let index = bySize.get(size);
   if (index) return index;
   index = new Map();
   const s = pack.settings;
   const phrases = [
     ...s.plausibility.phrases,
+    ...s.plausibility.provinces,
     ...s.notTitles,
     ...s.continuation,
     ...pack.types.flatMap((t) => [
@@ -36,15 +46,18 @@ function pairIndex(pack: RulePack): PairIndex {
         .toLowerCase()
         .matchAll(/\p{L}+/gu),
     ].map((m) => m[0]);
-    for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {
-      const pair = words.slice(i, i + PHRASE_WORDS).join(' ');
+    // Two-word pairs come from two-word phrases only: inside a longer one they are no unit ("mại dịch" of
+    // "thương mại dịch vụ" would turn the ward "Mai Dịch" into "Mại Dịch").
+    if (size === BARE_PHRASE_WORDS && words.length !== size) continue;
+    for (let i = 0; i + size <= words.length; i++) {
+      const pair = words.slice(i, i + size).join(' ');
       const key = foldText(pair);
       const set = index.get(key) ?? new Set<string>();
       set.add(pair);
       index.set(key, set);
     }
   }
-  indexes.set(pack.byCode, index);
+  bySize.set(size, index);
   return index;
 }
 
@@ -84,6 +97,24 @@ export function restorePhrases(value: string, pack: RulePack): PhraseRestore {
     fixed.forEach((w, k) => {
       out[i + k] = w;
     });
+  }
+  // Two words are too ambiguous when both carry marks ("dẫn số" / "dân số"), but a word printed with no mark at all
+  // beside one that kept its own ("Đăng ky", "NÔNG SAN", "Đắk Lak") lost its marks to OCR.
+  const pairs = pairIndex(pack, BARE_PHRASE_WORDS);
+  for (let i = 0; i + BARE_PHRASE_WORDS <= matches.length; i++) {
+    const [a, b] = [matches[i]!, matches[i + 1]!];
+    if (value.slice(a.index + a[0].length, b.index) !== ' ') continue;
+    const words = [out[i]!, out[i + 1]!];
+    const known = pairs.get(foldText(words.join(' ')));
+    if (known?.size !== 1) continue;
+    const phrase = [...known][0]!.split(' ');
+    const differs = words.map((w, k) => canonicalTones(w.toLowerCase()) !== canonicalTones(phrase[k]!));
+    const bare = (w: string) => foldText(w) === w.toLowerCase();
+    const k = differs.indexOf(true);
+    if (k < 0 || differs.lastIndexOf(true) !== k || !bare(words[k]!) || bare(words[1 - k]!)) continue;
+    const fixed = withCaseOf(words[k]!, phrase[k]!);
+    restored.push(`${words.join(' ')} -> ${k === 0 ? `${fixed} ${words[1]}` : `${words[0]} ${fixed}`}`);
+    out[i + k] = fixed;
   }
   if (restored.length === 0) return { value, restored };
   let text = '';

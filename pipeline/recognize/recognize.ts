@@ -3,14 +3,14 @@ import type { ComponentResult, RecognizablePage } from '../page-model.js';
 import { classifyLines } from './classify.js';
 import { crossCheck } from './cross-checks.js';
 import { extractFields, round } from './extract-fields.js';
-import { betterNameReading, restoreNameSyllables } from './name-consensus.js';
+import { betterNameReading, betterRunsReading, nameConsensus, restoreNameSyllables } from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
 import { restorePhrases } from './phrase-restore.js';
 import { routeForReview } from './review.js';
 import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
 import { plausibilityProblems } from './value-plausibility.js';
-import { upperCaseRatio } from './vietnamese-text.js';
+import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 /** Confidence kept by a name whose other syllables may have lost their diacritics too. */
 export const NAME_UNSURE_FACTOR = 0.6;
@@ -54,8 +54,10 @@ export function recognize(
     for (const [key, rule] of Object.entries(type.fields)) {
       const field = fields[key];
       if (rule.type !== 'person_name' || !field || trusted.has(key)) continue;
-      const better = betterNameReading(field.value, allLines);
-      if (better) field.value = better;
+      const consensus = nameConsensus(field.value, allLines);
+      if (consensus.value) field.value = consensus.value;
+      // The dossier prints the name several ways: the majority was taken over the richest, which is worth a look.
+      if (consensus.outvoted.length > 0) problems.push(`${key}: printings disagree (${consensus.outvoted.join('; ')})`);
       const fix = restoreNameSyllables(field.value, effective.settings.names);
       if (fix.oddSurname) problems.push(`${key}: surname read ${field.value.split(' ')[0]}, check ${fix.oddSurname}`);
       // Words no other printing improved may still have lost their marks: restored or flagged all the same.
@@ -72,6 +74,14 @@ export function recognize(
       if (rule.type !== 'text' || !field || trusted.has(key) || upperCaseRatio(field.value) < CAPITALS_SHARE) continue;
       const better = betterNameReading(field.value, allLines);
       if (better) field.value = better;
+      const runs = betterRunsReading(field.value, allLines);
+      if (runs) field.value = runs;
+    }
+    // A value read from the title opens with one of the type's titles, a closed list: its marks come from there.
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (rule.anchor !== 'title' || !field || trusted.has(key)) continue;
+      field.value = withTitleMarks(field.value, type.titles);
     }
     // Text keeps its administrative phrases: a mark slipped on one is restored from the pack's phrases.
     for (const [key, rule] of Object.entries(type.fields)) {
@@ -92,4 +102,19 @@ export function recognize(
       fields,
     };
   });
+}
+
+/** The words of `value` that fold to the longest of `titles` it opens with, printed as the title is. */
+export function withTitleMarks(value: string, titles: readonly string[]): string {
+  const words = value.split(' ');
+  const key = foldKey(value);
+  const title = titles
+    .filter((t) => key === foldKey(t) || key.startsWith(`${foldKey(t)} `))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!title) return value;
+  const printed = title.split(' ');
+  // Only when the words line up one to one (no glued or split word) and the case agrees.
+  if (printed.some((w, i) => foldKey(w) !== foldKey(words[i] ?? ''))) return value;
+  const upper = value === value.toUpperCase();
+  return [...printed.map((w) => (upper ? w.toUpperCase() : w)), ...words.slice(printed.length)].join(' ');
 }

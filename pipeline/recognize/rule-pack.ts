@@ -162,6 +162,8 @@ const settingsSchema = z.strictObject({
       abbreviations: z.array(z.string().min(1)).default([]),
       /** Administrative phrases beyond the pack's titles and labels whose marks restore OCR slips ("xây dựng"). */
       phrases: z.array(z.string().min(1)).default([]),
+      /** Province-level units, as printed: an address ends with one (else it was cut or ran on); also phrases. */
+      provinces: z.array(z.string().min(1)).default([]),
       /** Address unit words printed before a number ("hẻm 12", "Phường 14"); other words there are misreads. */
       numberedAddressWords: z.array(z.string().min(1)).default([]),
       /** Words that need a complement ("từ", "của", "năm"): a text or address ending with one was cut short. */
@@ -174,6 +176,7 @@ const settingsSchema = z.strictObject({
       extraSyllables: [],
       abbreviations: [],
       phrases: [],
+      provinces: [],
       numberedAddressWords: [],
       danglingWords: [],
       minWordConfidence: 0,

@@ -207,22 +207,42 @@ export function parseIdNumber(input: string): ParsedValue | null {
   return null;
 }
 
+// A tax code as forms print it: plain ("0100109106"), grouped ("0100 109 106"), one digit per box
+// ("0 1 0 0 1 0 9 1 0 6", "|0|1|0|…") and a branch suffix after a hyphen or a dash OCR read for one ("-001", "–001").
+// A look-alike letter counts as a digit only before no other letter, so a word after the code is not glued to it.
+const TAX_DIGIT = String.raw`(?:\d|[OoIl](?![^\P{L}OoIl]))`;
+const TAX_RUN = new RegExp(
+  String.raw`(?<![\p{L}\d])${TAX_DIGIT}(?:${TAX_DIGIT}|[ .|]{1,3}(?=${TAX_DIGIT}))*(?:\s*[-–—‐]\s*(${TAX_DIGIT}(?:[ |]?${TAX_DIGIT}){2})(?![\d]))?`,
+  'gu',
+);
+
 /** 10-digit or 10-3-digit tax code; an invalid check digit is repaired when one confusable digit explains it. */
 export function parseTaxCode(input: string): ParsedValue | null {
-  const m = /([\dOoIl][\dOoIl .]{8,14}[\dOoIl])(?:\s*-\s*([\dOoIl]{3}))?/.exec(input);
+  const m = [...input.matchAll(TAX_RUN)].find((r) => {
+    const compact = r[0].replace(/[^\dOoIl]/g, '');
+    return compact.length >= 10 && (compact.match(/\d/g) ?? []).length >= compact.length * 0.5;
+  });
   if (!m) return null;
-  const main = fixDigitRun(m[1]!.replace(/[ .]/g, ''));
+  const main = fixDigitRun(m[0].slice(0, m[1] ? m[0].search(/\s*[-–—‐]/) : undefined).replace(/[ .|]/g, ''));
+  const suffix = m[1] ? fixDigitRun(m[1].replace(/[ |]/g, '')) : undefined;
+  // Thirteen digits with the first ten checking: a branch code whose hyphen OCR lost, for review.
+  if (/^\d{13}$/.test(main) && !suffix && isValidTaxCode(main.slice(0, 10)))
+    return {
+      value: `${main.slice(0, 10)}-${main.slice(10)}`,
+      quality: 0.5,
+      notes: [`tax code read without its hyphen (${main})`],
+    };
   // Digits glued after the code (a box of the form, the next item's number): its first ten, if they check, for review.
-  if (/^\d{11,13}$/.test(main) && !m[2] && isValidTaxCode(main.slice(0, 10)))
+  if (/^\d{11,13}$/.test(main) && !suffix && isValidTaxCode(main.slice(0, 10)))
     return { value: main.slice(0, 10), quality: 0.5, notes: [`tax code read with extra digits (${main})`] };
   if (!/^\d{10}$/.test(main)) return null;
-  const code = m[2] ? `${main}-${fixDigitRun(m[2])}` : main;
-  const quality = fixDigitRun(m[0]) !== m[0] ? 0.8 : 1;
+  const code = suffix ? `${main}-${suffix}` : main;
+  const quality = /[OoIl]/.test(m[0]) ? 0.8 : 1;
   if (isValidTaxCode(code)) return { value: code, quality };
   const fixes = repairByConfusion(main, isValidTaxCode);
   const result: ParsedValue = { value: code, quality: 0.3, notes: ['tax code check digit fails'] };
   if (fixes.length > 0) {
-    const fixed = m[2] ? `${fixes[0]}-${fixDigitRun(m[2])}` : fixes[0]!;
+    const fixed = suffix ? `${fixes[0]}-${suffix}` : fixes[0]!;
     const q = quality * (fixes.length === 1 ? 0.6 : 0.4);
     result.repair = {
       value: fixed,
@@ -258,6 +278,14 @@ export function parseDossierCode(input: string): ParsedValue | null {
   return { value, quality: valid ? (value === m[0] ? 1 : 0.8) : 0.4 };
 }
 
+/** An entry of a closed vocabulary in the case the value was printed in: "con đẻ", "Con đẻ", "CON ĐẺ". */
+function inCaseOf(read: string, entry: string): string {
+  const letters = read.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return entry.toUpperCase();
+  if (letters && letters === letters.toLowerCase()) return entry.toLowerCase();
+  return entry;
+}
+
 /**
  * A value of a field with a closed vocabulary: the entry it folds to (marks restored), or the one entry it is the
  * first words of (a line cut short: "Việt" -> "Việt Nam"); otherwise the value as read with a note for review.
@@ -265,9 +293,9 @@ export function parseDossierCode(input: string): ParsedValue | null {
 export function fromVocabulary(value: string, vocabulary: readonly string[]): { value: string; note: string } {
   const key = foldKey(value);
   const exact = vocabulary.find((v) => foldKey(v) === key);
-  if (exact) return { value: exact, note: '' };
+  if (exact) return { value: inCaseOf(value, exact), note: '' };
   const longer = vocabulary.filter((v) => key && foldKey(v).startsWith(`${key} `));
-  if (longer.length === 1) return { value: longer[0]!, note: '' };
+  if (longer.length === 1) return { value: inCaseOf(value, longer[0]!), note: '' };
   return { value, note: `"${value}" is not one of the known values` };
 }
 

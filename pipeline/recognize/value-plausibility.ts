@@ -4,7 +4,7 @@ import type { FieldResult } from '../page-model.js';
 import type { ValueWord } from './extract-fields.js';
 import type { PackSettings, TypeRule } from './rule-pack.js';
 import { isVietnameseSyllable, splitGluedSyllables } from './vietnamese-syllables.js';
-import { upperCaseRatio } from './vietnamese-text.js';
+import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 /** Value types made of words, where every word can be checked. */
 export const WORD_VALUE_TYPES: ReadonlySet<string> = new Set(['person_name', 'address', 'text']);
@@ -26,6 +26,8 @@ export interface WordVocabulary {
   numbered: ReadonlySet<string>;
   /** Lower-case words a value cannot end with. */
   dangling: ReadonlySet<string>;
+  /** Folded province names (foldKey), one of which ends an address. */
+  provinces: readonly string[];
 }
 
 // Keyed by the plausibility settings, which threshold overrides keep (recognize() copies the settings every call).
@@ -40,6 +42,7 @@ export function wordVocabulary(settings: PackSettings): WordVocabulary {
       abbreviations: new Set(p.abbreviations.map((w) => w.normalize('NFC'))),
       numbered: new Set(p.numberedAddressWords.map((w) => w.normalize('NFC').toLowerCase())),
       dangling: new Set(p.danglingWords.map((w) => w.normalize('NFC').toLowerCase())),
+      provinces: p.provinces.map(foldKey),
     };
     vocabularies.set(settings.plausibility, v);
   }
@@ -89,6 +92,18 @@ export function unknownNumberedWord(value: string, unitWords: ReadonlySet<string
   return null;
 }
 
+/**
+ * The words after the last province an address names, or null when it ends with one. Addresses on the dossier's
+ * papers run down to the province ("…, tỉnh Nghệ An", "TP. HCM"): one ending elsewhere was cut at a line break
+ * or took words of the next column ("… Quận 3 hạn"). Null too when no province is listed.
+ */
+export function afterProvince(value: string, provinces: readonly string[]): string | null {
+  if (provinces.length === 0) return null;
+  const key = ` ${foldKey(value)}`;
+  if (provinces.some((p) => key.endsWith(` ${p}`))) return null;
+  return value.split(/\s+/).slice(-2).join(' ');
+}
+
 /** Words repeated as a run of `minRun` or more: a line read twice ("… Hồ Chí Minh Thành phố Hồ Chí"). */
 export function repeatedRun(value: string, minRun: number): string | null {
   const words = [...value.normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0].toLowerCase());
@@ -129,6 +144,8 @@ export function plausibilityProblems(
       if (cut) problems.push(`${key}: value ends with "${cut}", it looks cut short`);
       const unit = rule.type === 'address' ? unknownNumberedWord(field.value, vocabulary.numbered) : null;
       if (unit) problems.push(`${key}: "${unit}" before a number is no address unit word`);
+      const tail = rule.type === 'address' ? afterProvince(field.value, vocabulary.provinces) : null;
+      if (tail) problems.push(`${key}: address ends with "${tail}", not a province: cut short or run on`);
       const twice = repeatedRun(field.value, REPEATED_RUN_WORDS);
       if (twice) problems.push(`${key}: "${twice}" read twice`);
     }

@@ -87,8 +87,11 @@ const CONFUSABLE = new Set([
   'z2',
   '6g',
   'g6',
+  // "ố" read as a 6 ("Mã s6 thuế").
+  '6o',
+  'o6',
 ]);
-const CONFUSION_COST = 0.4;
+export const CONFUSION_COST = 0.4;
 // Folded text is ASCII: a 128 x 128 table answers "confusable?" without hashing.
 const CONFUSABLE_TABLE = new Uint8Array(128 * 128);
 for (const p of CONFUSABLE) CONFUSABLE_TABLE[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord, PageText, RecognizablePage } from '../../page-model.js';
 import { crossCheck } from '../cross-checks.js';
+import { itemNumber } from '../extract-fields.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
-import { CAN_CUOC, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, CU_TRU, HOA_DON, LPTB, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -212,6 +213,29 @@ describe('closed vocabularies', () => {
     expect(fromVocabulary('Viêt Nan', ['Việt Nam']).note).toMatch(/not one of the known values/);
     expect(fromVocabulary('Nam', ['Nam Phi', 'Nam Sudan']).note).toMatch(/not one of the known values/);
   });
+
+  it('keeps the case the value was printed in', () => {
+    expect(fromVocabulary('con đe', ['Con đẻ']).value).toBe('con đẻ');
+    expect(fromVocabulary('CHU HO', ['Chủ hộ']).value).toBe('CHỦ HỘ');
+    expect(fromVocabulary('Vo', ['Vợ']).value).toBe('Vợ');
+  });
+
+  it('reads the relation to the household head from the relation words, and reviews OCR debris after one', () => {
+    const relation = (printed: string) => {
+      const lines = CU_TRU.pages[0]!.map((l) =>
+        l.includes('Quan hệ với chủ hộ') ? `8. Quan hệ với chủ hộ: ${printed}` : l,
+      );
+      const [c] = recognize([{ number: 1, text: pageFromLines(lines) }], pack);
+      return { value: c!.fields.quan_he_voi_chu_ho?.value, status: c!.status, reasons: c!.reasons.join('\n') };
+    };
+    expect(relation('Con')).toMatchObject({ value: 'Con', status: 'accepted' });
+    expect(relation('Cháu ngoai')).toMatchObject({ value: 'Cháu ngoại', status: 'accepted' });
+    expect(relation('Bố vợ')).toMatchObject({ value: 'Bố vợ', status: 'accepted' });
+    const debris = relation('Cháu TN');
+    expect(debris.status).toBe('needs_review');
+    expect(debris.reasons).toMatch(/quan_he_voi_chu_ho: "Cháu TN" is not one of the known values/);
+    expect(relation('Con ký').status).toBe('needs_review');
+  });
 });
 
 describe('plausibility of names and agency headers', () => {
@@ -310,6 +334,42 @@ describe('figures cut or glued by OCR', () => {
     expect(parsed?.value).toBe('1896699676');
     expect(parsed?.notes?.join('')).toMatch(/extra digits/);
     expect(parseTaxCode('189669967106')).toBeNull();
+  });
+
+  it('reads a tax code printed one digit per box, grouped, or with a branch suffix after a dash', () => {
+    expect(parseTaxCode('0 1 0 0 1 0 9 1 0 6')).toMatchObject({ value: '0100109106', quality: 1 });
+    expect(parseTaxCode('| 0 | 1 | 0 | 0 | 1 | 0 | 9 | 1 | 0 | 6 |')?.value).toBe('0100109106');
+    expect(parseTaxCode('0 1 0 0 1 0 9 1 0 6 - 0 0 1')?.value).toBe('0100109106-001');
+    // OCR reads the hyphen as an en or em dash; the branch suffix must not be lost.
+    expect(parseTaxCode('0100109106–001')?.value).toBe('0100109106-001');
+    expect(parseTaxCode('0100109106 — 001')?.value).toBe('0100109106-001');
+    expect(parseTaxCode('O1OO1O91O6')).toMatchObject({ value: '0100109106', quality: 0.8 });
+    // A word after the code is not read as digits ("lô" is no "10").
+    expect(parseTaxCode('0100109106 lô 5')?.value).toBe('0100109106');
+    // Thirteen digits whose first ten check: a branch code that lost its hyphen, for review.
+    const glued = parseTaxCode('0100109106001');
+    expect(glued?.value).toBe('0100109106-001');
+    expect(glued?.notes?.join('')).toMatch(/without its hyphen/);
+  });
+
+  it('reads a short label word with one OCR confusion ("Ma s6 thué"), not a word with another letter', () => {
+    const seller = (label: string) => {
+      const lines = HOA_DON.pages[0]!.map((l) => (l === 'Mã số thuế: 0100109106-001' ? `${label}: 0100109106-001` : l));
+      return recognize([{ number: 1, text: pageFromLines(lines) }], pack)[0]!.fields.mst_nguoi_ban?.value;
+    };
+    expect(seller('Ma s6 thué')).toBe('0100109106-001');
+    expect(seller('Mã s0 thuế')).toBe('0100109106-001');
+    expect(seller('Mã sa thuế')).toBeUndefined();
+  });
+
+  it('finds the numbered item of a tax form when OCR misreads its brackets, not a column formula', () => {
+    const taxCode = (item: string) => {
+      const lines = LPTB.pages[0]!.map((l) => (l.startsWith('[05]') ? `${item} Mã số thuế: 0 1 0 0 1 0 9 1 0 6` : l));
+      return recognize([{ number: 1, text: pageFromLines(lines) }], pack)[0]!.fields.ma_so_thue?.value;
+    };
+    for (const item of ['[05]', '(05]', '[O5]', '|05]', '[05', '05]', '(05)']) expect(taxCode(item)).toBe('0100109106');
+    expect(itemNumber('05').test('(5) = (3) x (4)')).toBe(false);
+    expect(itemNumber('05').test('Năm 2005] và')).toBe(false);
   });
 });
 

@@ -3,8 +3,10 @@ import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, parseCode, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import {
+  afterProvince,
   danglingEnd,
   implausibleWords,
+  plausibilityProblems,
   repeatedRun,
   unknownNumberedWord,
   wordVocabulary,
@@ -97,12 +99,56 @@ describe('value plausibility', () => {
   });
 });
 
+describe('addresses end with a province', () => {
+  const provinces = vocabulary.provinces;
+
+  it('accepts an address running down to its province, however printed', () => {
+    expect(afterProvince('Thôn 3, thị trấn Diễn Châu, huyện Diễn Châu, tỉnh Nghệ An', provinces)).toBeNull();
+    expect(afterProvince('Số 209, đường Lê Lợi, Phường 9, Quận 3, TP. HCM', provinces)).toBeNull();
+    expect(afterProvince('Số 12, phường Vĩnh Ninh, thành phố Huế.', provinces)).toBeNull();
+    expect(afterProvince('xã Ea Kênh, huyện Krông Pắc, tỉnh Đắk Lak', provinces)).toBeNull();
+  });
+
+  it("flags one cut at a line break or carrying the next column's words", () => {
+    expect(afterProvince('Số 209, đường Lê Lợi, Phường 9, Quận 3, TP. Hồ Chí Minh hạn', provinces)).toBe('Minh hạn');
+    expect(afterProvince('Số 114, hẻm 12 đường Nguyễn Trãi, phường Ea Tam,', provinces)).toBe('Ea Tam,');
+    const type = pack.byCode.get('can_cuoc')!;
+    const field = (value: string) => ({ value, raw: value, confidence: 0.95, page: 1, bbox: null });
+    const problems = plausibilityProblems(
+      type,
+      { noi_thuong_tru: field('Xóm Chùa, Phước Vĩnh An, Củ Chi, TP.') },
+      {},
+      new Set(),
+      pack.settings,
+    );
+    expect(problems.join('\n')).toMatch(/noi_thuong_tru: address ends with "Chi, TP\.", not a province/);
+  });
+});
+
 describe('phrase restoration', () => {
   it('restores a mark slipped inside a known administrative phrase, keeping case', () => {
     expect(restorePhrases('UBND TP. HỒ CHÍ MINH SỞ XÂY DỤNG', pack).value).toBe('UBND TP. HỒ CHÍ MINH SỞ XÂY DỰNG');
     expect(restorePhrases('Nhận chuyến nhượng quyền sử dụng đất', pack).value).toBe(
       'Nhận chuyển nhượng quyền sử dụng đất',
     );
+  });
+
+  it('restores a word that lost every mark beside a word of its phrase that kept its own', () => {
+    expect(restorePhrases('Sở Kế hoạch và Đầu tư, Phòng Đăng ky kinh doanh', pack).value).toBe(
+      'Sở Kế hoạch và Đầu tư, Phòng Đăng ký kinh doanh',
+    );
+    expect(restorePhrases('Thôn Trung, xã Ea Kênh, huyện Krông Pắc, tỉnh Đắk Lak', pack).value).toBe(
+      'Thôn Trung, xã Ea Kênh, huyện Krông Pắc, tỉnh Đắk Lắk',
+    );
+    expect(restorePhrases('Phường 17, Bình Thạnh, TP. Hồ Chi Minh', pack).value).toBe(
+      'Phường 17, Bình Thạnh, TP. Hồ Chí Minh',
+    );
+    expect(restorePhrases('CÔNG TY TNHH NÔNG SAN AN BÌNH', pack).value).toBe('CÔNG TY TNHH NÔNG SẢN AN BÌNH');
+    // Both words bare, or a word with other marks: no evidence which marks were lost.
+    expect(restorePhrases('thôn Long An, xã Thanh Hoa', pack).restored).toEqual([]);
+    expect(restorePhrases('dẫn số', pack).restored).toEqual([]);
+    // Two words inside a longer phrase are no phrase of their own: the ward Mai Dịch is no "thương mại dịch vụ".
+    expect(restorePhrases('phường Mai Dịch, quận Cầu Giấy, thành phố Hà Nội', pack).restored).toEqual([]);
   });
 
   it('leaves tone-placement variants and words outside known phrases alone', () => {

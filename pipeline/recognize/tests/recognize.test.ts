@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { withTitleMarks } from '../recognize.js';
 import {
   ALL_SAMPLES,
   CAN_CUOC,
@@ -11,6 +12,7 @@ import {
   LPTB,
   QUYET_DINH,
   type SampleDocument,
+  TO_KHAI,
 } from './sample-documents.js';
 
 const pack = loadRulePack();
@@ -296,6 +298,43 @@ describe('recognize: OCR noise and validation', () => {
     );
     const [c] = recognize(toPages([...pages.slice(0, -1), [...pages.at(-1)!, 'Nguyễn Văn Ân']]), pack);
     expect(c!.fields.ho_ten?.value).toBe('NGUYỄN VĂN ÂN');
+  });
+
+  it('takes the majority printing of a name over one where OCR added a mark, for review', () => {
+    // The card reads NHƯNG once; the signature and a later form print NHUNG: OCR adds marks as well as drops them.
+    const pages = CAN_CUOC.pages.map((p) =>
+      p.map((l) => (l.includes('NGUYỄN VĂN AN') ? l.replace('NGUYỄN VĂN AN', 'HỒ THANH KIM NHƯNG') : l)),
+    );
+    const more = ['Tên tôi là: HỒ THANH KIM NHUNG', 'Hồ Thanh Kim Nhung'];
+    const [c] = recognize(toPages([...pages.slice(0, -1), [...pages.at(-1)!, ...more]]), pack);
+    expect(c!.fields.ho_ten?.value).toBe('HỒ THANH KIM NHUNG');
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/ho_ten: printings disagree \(NHUNG printed 2 times, NHƯNG 1\)/);
+    // Printed once each, the reading with the marks is still taken (OCR drops marks far more often) without review.
+    const once = pages.map((p) => p.map((l) => l.replace('HỒ THANH KIM NHƯNG', 'HỒ THANH KIM NHUNG')));
+    const [d] = recognize(toPages([...once.slice(0, -1), [...once.at(-1)!, 'Hồ Thanh Kim Nhưng']]), pack);
+    expect(d!.fields.ho_ten?.value).toBe('HỒ THANH KIM NHƯNG');
+    expect(d!.reasons.join(' ')).not.toMatch(/printings disagree/);
+  });
+
+  it("takes the marks of a title read without them from the type's titles", () => {
+    const lines = TO_KHAI.pages[0]!.map((l) => (l === 'TỜ KHAI ĐĂNG KÝ KHAI SINH' ? 'TO KHAI ĐĂNG KÝ KHAI SINH' : l));
+    const [c] = recognize(toPages([lines]), pack);
+    expect(c!.type).toBe('don_to_khai');
+    expect(c!.fields.tieu_de?.value).toBe('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+    expect(withTitleMarks('DON DE NGHI cấp lại', ['ĐƠN ĐỀ NGHỊ', 'TỜ KHAI'])).toBe('ĐƠN ĐỀ NGHỊ cấp lại');
+    // Words that do not line up with a title's (glued by OCR) are left as read.
+    expect(withTitleMarks('TOKHAI CẤP', ['TỜ KHAI'])).toBe('TOKHAI CẤP');
+  });
+
+  it("restores an agency header run by run from the dossier's other printings of its words", () => {
+    // The header is printed whole nowhere else; "PHƯỜNG HƯNG BÌNH" is, in an address and another heading.
+    const header = ['ỦY BAN NHÂN DÂN', 'PHƯỜNG HUNG BINH'];
+    const first = QUYET_DINH.pages[0]!.map((l) => (l === 'TỈNH BÌNH ĐỊNH' ? header[1]! : l));
+    const address = 'Điều 1. Giao đất ở cho hộ ông Nguyễn Văn An, phường Hưng Bình, thành phố Vinh, tỉnh Nghệ An.';
+    const pages = toPages([first.map((l) => (l.startsWith('Điều 1.') ? address : l)), QUYET_DINH.pages[1]!]);
+    const [c] = recognize(pages, pack);
+    expect(c!.fields.co_quan_ban_hanh?.value).toBe('ỦY BAN NHÂN DÂN PHƯỜNG HƯNG BÌNH');
   });
 
   it('corrects an ID whose century digit contradicts the birth date when one confusable digit explains it', () => {
