@@ -1,5 +1,5 @@
-// Usage: tsx scripts/bench-ocr-native.ts <folder of page PNGs> [--workers N]
-// OCRs every PNG with the pool and, when `tesseract` is on PATH, with the native CLI on the same data; prints pages/s.
+// Usage: tsx scripts/bench-ocr-native.ts <folder of page PNGs or JPEGs> [--workers N]
+// OCRs every page image with the pool and, when `tesseract` is on PATH, with the native CLI on the same data; prints pages/s.
 
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ export async function runNativeTesseract(
 async function main(): Promise<void> {
   const folder = process.argv[2];
   if (!folder) {
-    console.error('usage: bench-ocr-native <folder of page PNGs> [--workers N]');
+    console.error('usage: bench-ocr-native <folder of page PNGs or JPEGs> [--workers N]');
     process.exitCode = 2;
     return;
   }
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     .sort()
     .map((f) => join(folder, f));
   if (files.length === 0) {
-    console.error(`no .png pages in ${folder}`);
+    console.error(`no .png or .jpg pages in ${folder}`);
     process.exitCode = 2;
     return;
   }

@@ -40,12 +40,12 @@ export interface PageJob {
 
 /** Pages of a source whose OCR is stored: one listing instead of one lookup per page job. */
 async function storedOcrPages(sha256: string, store: StageDeps['store']): Promise<Set<number>> {
-  const prefix = objectKeys.pageOcr(sha256, 1).replace(/[^/]*$/, '');
+  const prefix = objectKeys.pageOcrFolder(sha256);
   const pages = new Set<number>();
   await infrastructure(`listing ${prefix}`, async () => {
     for await (const key of store.list(prefix)) {
-      const page = /p(\d+)\.json$/.exec(key)?.[1];
-      if (page) pages.add(Number(page));
+      const page = objectKeys.pageOfOcrKey(key);
+      if (page !== null) pages.add(page);
     }
   });
   return pages;

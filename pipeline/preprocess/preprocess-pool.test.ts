@@ -41,6 +41,17 @@ describe.skipIf(!fontAvailable())('preprocessing pool', () => {
     expect(page.height).toBeGreaterThan(page.width);
   });
 
+  it('fails the pages of a thread that stops with the reason, and refuses work once closed', async () => {
+    const own = createPreprocessPool({ size: 1 });
+    const png = await renderTextPage(VIETNAMESE_PARAGRAPH, { fontPx: 20, margin: 100 });
+    const pending = own.prepare({ data: png, dpi: 150 }, options, async () => ({ rotation: 0, confidence: 0 }));
+    await own.close();
+    await expect(pending).rejects.toThrow(/page preprocessing stopped/);
+    await expect(
+      own.prepare({ data: png, dpi: 150 }, options, async () => ({ rotation: 0, confidence: 0 })),
+    ).rejects.toThrow(/closed/);
+  });
+
   it('fails a page that cannot be read with the reason, and goes on with the next', async () => {
     const refuse: OrientationDetector = async () => ({ rotation: 0, confidence: 0 });
     await expect(pool.prepare({ data: Buffer.from('not an image'), dpi: null }, options, refuse)).rejects.toThrow(

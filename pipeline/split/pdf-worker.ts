@@ -30,7 +30,7 @@ let doc: PDFDocumentProxy | null = null;
 let limits: SourceLimits | null = null;
 let bytes: Uint8Array | null = null;
 const EMBEDDED_READER_MAX_BYTES = 64 * 1024 * 1024;
-// Parsed on the first page image asked for: text-only requests never pay for it.
+// Parsed on the first page image asked for: text-only requests pay only for the copy made at open.
 let embedded: Promise<PDFDocument | null> | null = null;
 
 async function release(): Promise<void> {

@@ -50,6 +50,16 @@ describeObjectStoreContract(
   },
 );
 
+describe('fs object store folders', () => {
+  it('writes again into a folder removed behind its back', async () => {
+    const store = createFsObjectStore(path.join(fsRoot, 'folders'), { fsync: true });
+    await store.put('pages/x/p0001.jpg', Buffer.from('one'));
+    await rm(path.join(fsRoot, 'folders', 'pages', 'x'), { recursive: true, force: true });
+    await store.put('pages/x/p0002.jpg', Buffer.from('two'));
+    expect((await store.get('pages/x/p0002.jpg')).toString()).toBe('two');
+  });
+});
+
 describe('s3 adapter specifics', () => {
   it('creates a missing bucket once and tolerates it existing', async () => {
     const config = s3.config('bucket');
