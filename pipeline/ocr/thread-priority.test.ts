@@ -32,4 +32,23 @@ describe.skipIf(process.platform !== 'linux')('startWithLowerPriority', () => {
       await worker.terminate();
     }
   });
+
+  it('gives threads started side by side the same niceness', async () => {
+    const base = niceness().get(String(process.pid)) ?? 0;
+    const start = () =>
+      startWithLowerPriority(async () => {
+        const w = new Worker('setInterval(() => {}, 1000)', { eval: true });
+        await new Promise((resolve) => w.once('online', resolve));
+        return w;
+      }, 5);
+    const before = niceness();
+    const workers = await Promise.all([start(), start()]);
+    try {
+      const added = [...niceness()].filter(([tid]) => !before.has(tid));
+      expect(added.length).toBeGreaterThanOrEqual(2);
+      for (const [, nice] of added) expect(nice).toBe(Math.min(19, base + 5));
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  });
 });

@@ -18,13 +18,16 @@ function threadIds(): Set<string> | null {
  */
 export async function startWithLowerPriority<T>(start: () => Promise<T>, niceness: number): Promise<T> {
   const before = niceness > 0 && process.platform === 'linux' ? threadIds() : null;
+  // An absolute target, not a step down from each thread's current value: starts that overlap see each other's new
+  // threads, and stepping twice would leave one OCR thread at a tenth of the other's share of a core.
+  const target = before ? Math.min(19, getPriority() + niceness) : 0;
   const result = await start();
   if (!before) return result;
   for (const tid of threadIds() ?? []) {
     if (before.has(tid)) continue;
     try {
       const id = Number(tid);
-      setPriority(id, Math.min(19, getPriority(id) + niceness));
+      if (getPriority(id) < target) setPriority(id, target);
     } catch {
       // The thread may have ended already, or lowering is not allowed: priority is an optimisation only.
     }

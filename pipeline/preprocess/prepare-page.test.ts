@@ -6,6 +6,7 @@ import { createOrientationWorker } from '../ocr/orientation-worker.js';
 import { fontAvailable, renderTextPage, VIETNAMESE_PARAGRAPH } from '../ocr/test-fixtures/render-text.js';
 import { packageRoot } from '../package-root.js';
 import { binarise } from './bitmap.js';
+import { detectSkew } from './deskew.js';
 import { guessOrientation } from './orientation-heuristic.js';
 import { type OrientationDetector, preparePage } from './prepare-page.js';
 
@@ -29,6 +30,26 @@ async function pageAt150(): Promise<Buffer> {
   // A4 at 150 dpi, stamped: preprocessing should take it to 300 dpi.
   const png = await renderTextPage([...VIETNAMESE_PARAGRAPH, ...VIETNAMESE_PARAGRAPH], { fontPx: 20, margin: 100 });
   return sharp(png).withMetadata({ density: 150 }).png().toBuffer();
+}
+
+/** Centre of the dark pixels, as fractions of the page's width and height. */
+async function inkCentre(image: Buffer): Promise<{ x: number; y: number }> {
+  const { data, info } = await sharp(image)
+    .resize({ width: 400 })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    if (data[i]! >= 128) continue;
+    const pixel = i / info.channels;
+    sx += pixel % info.width;
+    sy += Math.floor(pixel / info.width);
+    n++;
+  }
+  return { x: sx / n / info.width, y: sy / n / info.height };
 }
 
 async function uprightGuess(png: Buffer) {
@@ -64,6 +85,10 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
       expect(page.height).toBeGreaterThan(page.width);
       const after = await uprightGuess(page.image);
       expect(after.rotation).toBe(0);
+      // The text was printed from the top left corner: that is where the ink must be once the page is upright.
+      const ink = await inkCentre(page.image);
+      expect(ink.x).toBeLessThan(0.5);
+      expect(ink.y).toBeLessThan(0.5);
     },
     60_000,
   );
@@ -77,6 +102,12 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
     expect(page.skewDegrees).toBeGreaterThan(2.1);
     expect(page.skewDegrees).toBeLessThan(2.9);
     expect(page.rotation).toBe(0);
+    // Scaled to 300 dpi and turned back in the same pass: the stored page is straight and twice the size.
+    expect(page.dpi).toBe(300);
+    expect(page.width).toBeGreaterThan(2 * 1240 - 10);
+    const { data, info } = await sharp(page.image).resize({ width: 1000 }).raw().toBuffer({ resolveWithObject: true });
+    const after = detectSkew(binarise(data, info.width, info.height, 160), { maxDegrees: 5, stepDegrees: 0.1 });
+    expect(Math.abs(after)).toBeLessThan(0.4);
   });
 
   it('calls a noisy page with a punched hole blank, but not a page with one short line', async () => {
