@@ -55,8 +55,15 @@ export type StartOutcome =
   | { kind: 'failed'; sourceId: string; result: SourceResult }
   | { kind: 'ready'; sourceId: string; pageCount: number; opened: OpenedSource };
 
-/** Registers the source and opens it. A source already done is answered from the warehouse (content addressing). */
-export async function startSource(job: SourceJob, deps: StageDeps): Promise<StartOutcome> {
+/**
+ * Registers the source and opens it. A source already done is answered from the warehouse (content addressing).
+ * `open` replaces reading and parsing the stored original, e.g. with a cache the page jobs share.
+ */
+export async function startSource(
+  job: SourceJob,
+  deps: StageDeps,
+  open: (sha256: string) => Promise<OpenedSource> = (sha256) => openStoredSource(sha256, deps),
+): Promise<StartOutcome> {
   const { repo } = deps;
   const existing = await repo.findSourceBySha(job.sha256);
   if (existing && existing.status === 'done') {
@@ -74,7 +81,7 @@ export async function startSource(job: SourceJob, deps: StageDeps): Promise<Star
     job.path,
   );
   try {
-    const opened = await openStoredSource(job.sha256, deps);
+    const opened = await open(job.sha256);
     return { kind: 'ready', sourceId: id, pageCount: opened.pageCount, opened };
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;

@@ -120,7 +120,16 @@ export async function consumeDigitizeFlow(
     timedHandler(
       FLOW_QUEUES.start,
       async (job) => {
-        const start = await startSource(job, deps);
+        // Opened through the cache the page jobs use: the original is read and parsed once per worker, not twice.
+        const start = await startSource(job, deps, async (sha256) => {
+          const { opened, release } = await cache.acquire(sha256);
+          return {
+            kind: opened.kind,
+            pageCount: opened.pageCount,
+            page: (n) => opened.page(n),
+            close: async () => release(),
+          };
+        });
         if (start.kind !== 'ready') return { kind: 'settled', result: start.result };
         await start.opened.close();
         const { sourceId, pageCount } = start;

@@ -3,13 +3,20 @@ import type { StageDeps } from '../pipeline/source-stages.js';
 
 /** Time spent in each dependency of the stages, summed over calls, in ms. */
 export interface StageTimings {
-  store: { calls: number; ms: number };
-  database: { calls: number; ms: number };
+  store: Tally;
+  database: Tally;
   /** OCR calls; `busyMs` is the time at least one was running (calls waiting for a thread overlap). */
   ocr: { calls: number; ms: number; busyMs: number };
 }
 
-type Tally = { calls: number; ms: number };
+/** Calls and their summed time, in all and per method (`put`, `get`, `completeSource`...). */
+export interface Tally {
+  calls: number;
+  ms: number;
+  byMethod: Record<string, { calls: number; ms: number }>;
+}
+
+const tally = (): Tally => ({ calls: 0, ms: 0, byMethod: {} });
 
 /** Wraps every promise-returning method of `target` so its time is added to `tally`. */
 function timed<T extends object>(target: T, tally: Tally, onSpan?: (start: number, end: number) => void): T {
@@ -25,6 +32,9 @@ function timed<T extends object>(target: T, tally: Tally, onSpan?: (start: numbe
           const ended = performance.now();
           tally.calls++;
           tally.ms += ended - started;
+          const method = (tally.byMethod[String(prop)] ??= { calls: 0, ms: 0 });
+          method.calls++;
+          method.ms += ended - started;
           onSpan?.(started, ended);
         };
         return result.finally(done);
@@ -38,8 +48,8 @@ function timed<T extends object>(target: T, tally: Tally, onSpan?: (start: numbe
  * distributed overhead from OCR.
  */
 export function timeStageDeps(deps: StageDeps): { deps: StageDeps; totals(): StageTimings } {
-  const store: Tally = { calls: 0, ms: 0 };
-  const database: Tally = { calls: 0, ms: 0 };
+  const store = tally();
+  const database = tally();
   const ocr = { calls: 0, ms: 0, busyMs: 0 };
   let active = 0;
   let busySince = 0;
@@ -70,6 +80,6 @@ export function timeStageDeps(deps: StageDeps): { deps: StageDeps; totals(): Sta
   };
   return {
     deps: { ...deps, store: timed(deps.store, store), repo: timed(deps.repo, database), ocr: timedOcr },
-    totals: () => ({ store: { ...store }, database: { ...database }, ocr: { ...ocr } }),
+    totals: () => ({ store: structuredClone(store), database: structuredClone(database), ocr: { ...ocr } }),
   };
 }
