@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -13,6 +13,7 @@ import {
   type PgliteMemoryOptions,
   pgliteStartParams,
 } from './pglite-cluster.js';
+import { readWarehouseTemplate } from './warehouse-template.js';
 import { createWarehouseRepository, type WarehouseRepository } from './warehouse.repository.js';
 import type { WarehouseDb } from './warehouse-db.js';
 
@@ -41,6 +42,8 @@ export interface OpenWarehouseOptions {
   extraSchema?: Record<string, unknown>;
   /** Memory settings of the embedded PGlite warehouse. */
   pglite?: Partial<PgliteMemoryOptions>;
+  /** Packed warehouse a new PGlite folder starts from (default: the build's; null: always initdb). */
+  templateFile?: string | null;
 }
 
 export const WAREHOUSE_DEFAULTS = { poolMax: 10, connectTimeoutMs: 10_000, dataDir: './.sohoa' } as const;
@@ -97,8 +100,12 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
   try {
     const folder = join(dataDir, 'warehouse');
     const memory = { ...PGLITE_MEMORY_DEFAULTS, ...options.pglite };
-    if (!existsSync(join(folder, 'PG_VERSION'))) await createPgliteCluster(folder, memory);
-    client = await PGlite.create(folder, { startParams: pgliteStartParams(memory) });
+    const startParams = pgliteStartParams(memory);
+    if (!existsSync(join(folder, 'PG_VERSION'))) {
+      const template = options.templateFile === null ? null : readWarehouseTemplate(options.templateFile);
+      client = await createWarehouseFolder(folder, memory, template);
+    }
+    client ??= await PGlite.create(folder, { startParams });
     const db = drizzlePglite({ client, schema: { ...warehouseSchema, ...options.extraSchema } });
     await migrateWarehouse(db, options.migrationsFolder);
     const opened = client;
@@ -121,6 +128,27 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
       cause: err,
     });
   }
+}
+
+/**
+ * A new warehouse folder: unpacked from the build's template and kept open, or, without a usable template, made by
+ * initdb in a child process (then opened by the caller).
+ */
+async function createWarehouseFolder(
+  folder: string,
+  memory: PgliteMemoryOptions,
+  template: Buffer | null,
+): Promise<PGlite | null> {
+  if (template) {
+    try {
+      return await PGlite.create(folder, { startParams: pgliteStartParams(memory), loadDataDir: new Blob([template]) });
+    } catch {
+      // A damaged or foreign template: start over the way a build without one would.
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  await createPgliteCluster(folder, memory);
+  return null;
 }
 
 async function openPostgres(databaseUrl: string, options: OpenWarehouseOptions): Promise<Warehouse> {
