@@ -347,13 +347,13 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
         continue;
       }
       // A long place name pushes the year onto the next line ("… ngày 15 tháng 11 năm" / "2020", or "tháng 5" /
-      // "năm 2024").
+      // "năm 2024"), which OCR may read after the left column's "Số: …" line ("Số: 2085/STNMT-VP năm 2022").
       const next = ctx.input.lines[ctx.input.lines.indexOf(line) + 1];
-      const wrapped = next ? /^(?:n[ăa]m\s*)?\d{4}\b/u.exec(next.text) : null;
+      const wrapped = next ? (/^(?:n[ăa]m\s*)?\d{4}\b/u.exec(next.text) ?? /\bn[ăa]m\s*\d{4}$/u.exec(next.text)) : null;
       if (next && wrapped && next.page === line.page) {
         const joined = `${line.text.slice(start)} ${wrapped[0]}`;
         if (parseDate(joined)?.form === 'words-digits') {
-          const year = { line: next, start: 0, end: wrapped[0].length };
+          const year = { line: next, start: wrapped.index, end: wrapped.index + wrapped[0].length };
           scored.push({ c: { pieces: [piece, year], quality: 0.9 }, rank: 0 });
           continue;
         }

@@ -85,6 +85,25 @@ describe('the issue date of a decision', () => {
     expect(c!.fields.ngay_ban_hanh?.value).toBe('2023-10-20');
   });
 
+  it('takes the year OCR read after the number of the left column', () => {
+    const wrapped = QUYET_DINH.pages.map((p) =>
+      p.flatMap((l) =>
+        l === '>>Quy Nhơn, ngày 20 tháng 10 năm 2023'
+          ? ['>>Quy Nhơn, ngày 20 tháng 10']
+          : l === 'Số: 1234/QĐ-UBND'
+            ? ['Số: 1234/QĐ-UBND năm 2023']
+            : [l],
+      ),
+    );
+    const lines = wrapped[0]!;
+    const at = lines.indexOf('>>Quy Nhơn, ngày 20 tháng 10');
+    // The number line follows the place-and-date line, as OCR orders the two columns.
+    const ordered = [...lines.filter((l) => l !== 'Số: 1234/QĐ-UBND năm 2023')];
+    ordered.splice(at, 0, 'Số: 1234/QĐ-UBND năm 2023');
+    const [c] = recognize(toPages([ordered, ...wrapped.slice(1)]), pack);
+    expect(c!.fields.ngay_ban_hanh?.value).toBe('2023-10-20');
+  });
+
   it('sends a date found only in running text to review', () => {
     const noDateLine = QUYET_DINH.pages.map((p) => p.filter((l) => !l.includes('Quy Nhơn, ngày')));
     const [c] = recognize(toPages(noDateLine), pack);
