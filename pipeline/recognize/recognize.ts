@@ -76,11 +76,11 @@ export function recognize(
           problems.push(`${key}: OCR dropped diacritics (${fix.restored.join(', ')}); check ${fix.unsure.join(' ')}`);
         }
       }
-      // A bare word that is no listed name while a marked one folds to it lost its marks ("HUNG": Hùng or Hưng).
+      // A word that is no listed name while listed ones fold to it lost or gained marks ("HUNG": Hùng or Hưng?).
       const bare = bareNameWords(field.value, effective.settings.names.givenNames);
       if (bare.length > 0)
         problems.push(
-          `${key}: ${bare.map((b) => `${b.word} printed without marks (${b.candidates.join(', ')}?)`).join('; ')}`,
+          `${key}: ${bare.map((b) => `${b.word} is no known name (${b.candidates.join(', ')}?)`).join('; ')}`,
         );
     }
     // Headers and names of organisations in capitals lose marks like personal names; the body restores them.
