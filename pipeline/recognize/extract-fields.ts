@@ -21,6 +21,8 @@ interface Piece {
 interface Candidate {
   pieces: Piece[];
   quality: number;
+  /** Why the value needs a look even when read cleanly (a date taken from running text). */
+  note?: string;
 }
 
 export interface ExtractInput {
@@ -344,12 +346,14 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
         scored.push({ c: { pieces: [piece], quality: 0.95 }, rank: 0 });
         continue;
       }
-      // A long place name pushes the year onto the next line ("… ngày 15 tháng 11 năm" / "2020").
+      // A long place name pushes the year onto the next line ("… ngày 15 tháng 11 năm" / "2020", or "tháng 5" /
+      // "năm 2024"), which OCR may read after the left column's "Số: …" line ("Số: 2085/STNMT-VP năm 2022").
       const next = ctx.input.lines[ctx.input.lines.indexOf(line) + 1];
-      if (next && next.page === line.page && /^\d{4}\b/.test(next.text)) {
-        const joined = `${line.text.slice(start)} ${next.text}`;
+      const wrapped = next ? (/^(?:n[ăa]m\s*)?\d{4}\b/u.exec(next.text) ?? /\bn[ăa]m\s*\d{4}$/u.exec(next.text)) : null;
+      if (next && wrapped && next.page === line.page) {
+        const joined = `${line.text.slice(start)} ${wrapped[0]}`;
         if (parseDate(joined)?.form === 'words-digits') {
-          const year = { line: next, start: 0, end: 4 };
+          const year = { line: next, start: wrapped.index, end: wrapped.index + wrapped[0].length };
           scored.push({ c: { pieces: [piece, year], quality: 0.9 }, rank: 0 });
           continue;
         }
@@ -360,7 +364,10 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
     const d = parseDate(line.text);
     if (d?.form !== 'words-digits') continue;
     const rank = line.key.startsWith('ngay') ? 1 : 2;
-    scored.push({ c: { pieces: [{ line, start: 0, end: line.text.length }], quality: [0.95, 0.9, 0.7][rank]! }, rank });
+    const pieces = [{ line, start: 0, end: line.text.length }];
+    // A date inside a sentence is most often that of a text cited ("Căn cứ Luật … ngày 19 tháng 6 năm 2015").
+    const note = rank === 2 ? 'date taken from running text, not from the place-and-date line' : undefined;
+    scored.push({ c: { pieces, quality: [0.95, 0.9, 0.7][rank]!, ...(note ? { note } : {}) }, rank });
   }
   return scored.sort((a, b) => a.rank - b.rank).map((s) => s.c);
 }
@@ -481,7 +488,7 @@ export function extractFields(given: ExtractInput): Extraction {
       }
       fields[key] = toResult(c, parsed);
       words[key] = valueWords(c);
-      for (const n of parsed.notes ?? []) notes.push(`${key}: ${n}`);
+      for (const n of [...(parsed.notes ?? []), ...(c.note ? [c.note] : [])]) notes.push(`${key}: ${n}`);
       break;
     }
   }

@@ -152,6 +152,39 @@ export function betterRunsReading(value: string, lines: PreparedLine[]): string 
   return changed ? words.join(' ') : null;
 }
 
+/**
+ * Place and person names inside a mixed-case address or text ("huyện Hoang Hóa", "Núi Deo") are printed again
+ * elsewhere in the dossier ("huyện Hoằng Hóa" in another form): each pair of capitalised words takes its richer
+ * printing when the printings agree on it, word by word. Lower-case words (unit words, prose) are left alone.
+ */
+export function betterProperNameRuns(value: string, lines: PreparedLine[]): string | null {
+  const words = [...value.matchAll(/\p{L}+/gu)];
+  const out = words.map((m) => m[0]);
+  let changed = false;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    if (value.slice(a.index + a[0].length, b.index) !== ' ') continue;
+    if (!/^\p{Lu}/u.test(out[i]!) || !/^\p{Lu}/u.test(out[i + 1]!)) continue;
+    const run = `${out[i]} ${out[i + 1]}`.toUpperCase();
+    const merged = mergeByWord(run, sameNameReadings(run, lines, 0));
+    if (!merged?.value || merged.outvoted.length > 0) continue;
+    merged.value.split(' ').forEach((w, k) => {
+      const read = out[i + k]!;
+      if (w === read.toUpperCase()) return;
+      out[i + k] = read === read.toUpperCase() ? w : w[0] + w.slice(1).toLowerCase();
+      changed = true;
+    });
+  }
+  if (!changed) return null;
+  let text = '';
+  let cursor = 0;
+  words.forEach((m, i) => {
+    text += value.slice(cursor, m.index) + out[i];
+    cursor = m.index + m[0].length;
+  });
+  return text + value.slice(cursor);
+}
+
 export interface NameVocabulary {
   surnames: string[];
   middleNames: string[];

@@ -101,6 +101,8 @@ export function restorePhrases(value: string, pack: RulePack): PhraseRestore {
   // Two words are too ambiguous when both carry marks ("dẫn số" / "dân số"), but a word printed with no mark at all
   // beside one that kept its own ("Đăng ky", "NÔNG SAN", "Đắk Lak") lost its marks to OCR.
   const pairs = pairIndex(pack, BARE_PHRASE_WORDS);
+  const letters = value.replace(/[^\p{L}]/gu, '');
+  const capitals = letters.length > 0 && letters === letters.toUpperCase();
   for (let i = 0; i + BARE_PHRASE_WORDS <= matches.length; i++) {
     const [a, b] = [matches[i]!, matches[i + 1]!];
     if (value.slice(a.index + a[0].length, b.index) !== ' ') continue;
@@ -111,7 +113,19 @@ export function restorePhrases(value: string, pack: RulePack): PhraseRestore {
     const differs = words.map((w, k) => canonicalTones(w.toLowerCase()) !== canonicalTones(phrase[k]!));
     const bare = (w: string) => foldText(w) === w.toLowerCase();
     const k = differs.indexOf(true);
-    if (k < 0 || differs.lastIndexOf(true) !== k || !bare(words[k]!) || bare(words[1 - k]!)) continue;
+    if (k < 0) continue;
+    if (differs.lastIndexOf(true) !== k) {
+      // Both words bare: a phrase lost every mark ("NONG SAN" in a company name), unless they are two capitalised
+      // words of mixed-case text, a proper name ("ông Thanh Hoa") the phrase may only resemble.
+      const name = !capitals && words.every((w) => /^\p{Lu}/u.test(w));
+      if (!words.every(bare) || name) continue;
+      const fixed = words.map((w, j) => withCaseOf(w, phrase[j]!));
+      restored.push(`${words.join(' ')} -> ${fixed.join(' ')}`);
+      out[i] = fixed[0]!;
+      out[i + 1] = fixed[1]!;
+      continue;
+    }
+    if (!bare(words[k]!) || bare(words[1 - k]!)) continue;
     const fixed = withCaseOf(words[k]!, phrase[k]!);
     restored.push(`${words.join(' ')} -> ${k === 0 ? `${fixed} ${words[1]}` : `${words[0]} ${fixed}`}`);
     out[i + k] = fixed;

@@ -1,9 +1,17 @@
 // The recogniser: classify pages, split the stack into components, extract fields, cross-check, route to review.
 import type { ComponentResult, RecognizablePage } from '../page-model.js';
+import { bareNameWords } from './bare-name-words.js';
 import { classifyLines } from './classify.js';
+import { restoreCodeSymbols } from './code-symbols.js';
 import { crossCheck } from './cross-checks.js';
 import { extractFields, round } from './extract-fields.js';
-import { betterNameReading, betterRunsReading, nameConsensus, restoreNameSyllables } from './name-consensus.js';
+import {
+  betterNameReading,
+  betterProperNameRuns,
+  betterRunsReading,
+  nameConsensus,
+  restoreNameSyllables,
+} from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
 import { restorePhrases } from './phrase-restore.js';
 import { routeForReview } from './review.js';
@@ -61,12 +69,19 @@ export function recognize(
       const fix = restoreNameSyllables(field.value, effective.settings.names);
       if (fix.oddSurname) problems.push(`${key}: surname read ${field.value.split(' ')[0]}, check ${fix.oddSurname}`);
       // Words no other printing improved may still have lost their marks: restored or flagged all the same.
-      if (fix.restored.length === 0) continue;
-      field.value = fix.value;
-      if (fix.unsure.length > 0) {
-        field.confidence = round(field.confidence * NAME_UNSURE_FACTOR);
-        problems.push(`${key}: OCR dropped diacritics (${fix.restored.join(', ')}); check ${fix.unsure.join(' ')}`);
+      if (fix.restored.length > 0) {
+        field.value = fix.value;
+        if (fix.unsure.length > 0) {
+          field.confidence = round(field.confidence * NAME_UNSURE_FACTOR);
+          problems.push(`${key}: OCR dropped diacritics (${fix.restored.join(', ')}); check ${fix.unsure.join(' ')}`);
+        }
       }
+      // A word that is no listed name while listed ones fold to it lost or gained marks ("HUNG": Hùng or Hưng?).
+      const bare = bareNameWords(field.value, effective.settings.names.givenNames);
+      if (bare.length > 0)
+        problems.push(
+          `${key}: ${bare.map((b) => `${b.word} is no known name (${b.candidates.join(', ')}?)`).join('; ')}`,
+        );
     }
     // Headers and names of organisations in capitals lose marks like personal names; the body restores them.
     for (const [key, rule] of Object.entries(type.fields)) {
@@ -76,6 +91,13 @@ export function recognize(
       if (better) field.value = better;
       const runs = betterRunsReading(field.value, allLines);
       if (runs) field.value = runs;
+    }
+    // Names of places and people inside mixed-case addresses and text take their marks from other printings too.
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (!field || trusted.has(key) || (rule.type !== 'text' && rule.type !== 'address')) continue;
+      if (upperCaseRatio(field.value) >= CAPITALS_SHARE) continue;
+      field.value = betterProperNameRuns(field.value, allLines) ?? field.value;
     }
     // A value read from the title opens with one of the type's titles, a closed list: its marks come from there.
     for (const [key, rule] of Object.entries(type.fields)) {
@@ -88,6 +110,12 @@ export function recognize(
       const field = fields[key];
       if (!field || trusted.has(key) || (rule.type !== 'text' && rule.type !== 'address')) continue;
       field.value = restorePhrases(field.value, effective).value;
+    }
+    // A document number's symbol is made of known abbreviations: an Đ read as D is put back ("QD-UBND").
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (rule.type === 'code' && field && !trusted.has(key))
+        field.value = restoreCodeSymbols(field.value, effective).value;
     }
     problems.push(...crossCheck(type, fields, trusted));
     problems.push(...plausibilityProblems(type, fields, words, trusted, effective.settings));

@@ -148,8 +148,13 @@ const settingsSchema = z.strictObject({
    * diacritics OCR dropped from a name in capitals ("NGUYEN" -> "NGUYỄN") and to flag the rest of such a name.
    */
   names: z
-    .strictObject({ surnames: z.array(z.string().min(1)), middleNames: z.array(z.string().min(1)) })
-    .default({ surnames: [], middleNames: [] }),
+    .strictObject({
+      surnames: z.array(z.string().min(1)),
+      middleNames: z.array(z.string().min(1)),
+      /** Common given and middle names as printed, with or without marks ("Lan", "Hùng", "Hưng"). */
+      givenNames: z.array(z.string().min(1)).default([]),
+    })
+    .default({ surnames: [], middleNames: [], givenNames: [] }),
   /**
    * Plausibility of OCR-read words in names, addresses and text: every word must be a Vietnamese syllable, a
    * listed syllable outside the standard structure (place names of the Central Highlands: "Đắk", "Krông"), an
@@ -160,6 +165,8 @@ const settingsSchema = z.strictObject({
     .strictObject({
       extraSyllables: z.array(z.string().min(1)).default([]),
       abbreviations: z.array(z.string().min(1)).default([]),
+      /** Abbreviations of document kinds in a number's symbol (NĐ 30/2020 Phụ lục III: "QĐ", "HD", "TTr"). */
+      documentSymbols: z.array(z.string().min(1)).default([]),
       /** Administrative phrases beyond the pack's titles and labels whose marks restore OCR slips ("xây dựng"). */
       phrases: z.array(z.string().min(1)).default([]),
       /** Province-level units, as printed: an address ends with one (else it was cut or ran on); also phrases. */
@@ -175,6 +182,7 @@ const settingsSchema = z.strictObject({
     .default({
       extraSyllables: [],
       abbreviations: [],
+      documentSymbols: [],
       phrases: [],
       provinces: [],
       numberedAddressWords: [],

@@ -3,6 +3,7 @@
 import { isPlausibleDate, parseDate } from './date-parser.js';
 import { fixDigitRun } from './digit-runs.js';
 import { isValidTaxCode, repairByConfusion } from './validators.js';
+import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, foldText, normalizeText } from './vietnamese-text.js';
 
 export type ValueType =
@@ -77,7 +78,27 @@ function restoreAddressWords(text: string): string {
       return upper ? printed[0]!.toUpperCase() + printed.slice(1) : printed;
     });
   }
-  return out;
+  return restoreSwappedUnitWords(out);
+}
+
+/** Unit words that open an address part and name the place after it: "…, tỉnh Nghệ An", "thị xã An Nhơn". */
+const NAMING_UNITS = new Map(
+  ['tỉnh', 'huyện', 'quận', 'phường', 'xã', 'thị trấn', 'thành phố', 'thị xã', 'thôn', 'xóm'].map((u) => [
+    foldKey(u),
+    u,
+  ]),
+);
+
+/**
+ * A lower-case word opening an address part before a name in capitals is a unit word: one that folds to a unit
+ * word with other marks is that word with a mark OCR swapped ("tính Nghệ An", "huyên Nghi Lộc"). Place names are
+ * capitalised, so "Quán Hành" is left alone.
+ */
+export function restoreSwappedUnitWords(text: string): string {
+  return text.replace(/(^|,\s*)(\p{Ll}+(?: \p{Ll}+)?)(?= \p{Lu})/gu, (whole, before: string, words: string) => {
+    const unit = NAMING_UNITS.get(foldKey(words));
+    return unit && unit !== words ? before + unit : whole;
+  });
 }
 
 /** Address as printed; unit words OCR read without diacritics are offered as a repair. */
@@ -93,6 +114,18 @@ export function parseAddress(input: string): ParsedValue | null {
 const HONORIFIC =
   /^(?:(?:ông|bà|anh|chị|ong|ba)\s*(?:\/|\(|\s)\s*(?:bà|ông|ba|ong)?\)?\s*|(?:ông|bà|ong)\s*[:.]?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+)/iu;
 
+const HORNED: Record<string, string> = { u: 'ư', U: 'Ư', o: 'ơ', O: 'Ơ' };
+
+/**
+ * OCR reads the horn of ư/ơ as an apostrophe after the letter ("THU’" for "THƯ"). Apostrophes in names follow a
+ * consonant ("K'Ho", "H'Mông"); one after u or o is the horn when that makes the word a Vietnamese syllable.
+ */
+export function hornFromApostrophe(word: string): string {
+  if (!/[uUoO]['’ʼ`]/u.test(word)) return word;
+  const horned = word.replace(/([uUoO])['’ʼ`]/gu, (_m, v: string) => HORNED[v]!).normalize('NFC');
+  return isVietnameseSyllable(horned) ? horned : word;
+}
+
 /** NFC upper case, single spaces; honorifics ("Ông/Bà:") dropped; stops at ", sinh năm", " và vợ", "(". */
 export function parsePersonName(input: string): ParsedValue | null {
   // Specks before a name ("& MAI VĂN TÙNG" beside a card photo) are not part of it.
@@ -100,7 +133,7 @@ export function parsePersonName(input: string): ParsedValue | null {
   for (let k = 0; k < 2; k++) s = s.replace(HONORIFIC, '').replace(/^[:\s]+/, '');
   s = s.split(/\s*[,;(]|\s+(?:và|va|sinh|năm sinh|ngày sinh)\s/iu)[0] ?? '';
   s = s.replace(/[.:]+$/, '').trim();
-  const words = s.split(/\s+/).filter(Boolean);
+  const words = s.split(/\s+/).filter(Boolean).map(hornFromApostrophe);
   if (words.length < 2 || words.length > 7) return null;
   if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w))) return null;
   // Names are capitalised word by word; a lower-case word means body text was read as a name.

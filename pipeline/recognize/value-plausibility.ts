@@ -83,6 +83,18 @@ export function danglingEnd(value: string, danglingWords: ReadonlySet<string>): 
   return last && danglingWords.has(last.toLowerCase()) ? last : null;
 }
 
+/** Words that introduce a person by name in running text ("từ ông Hồ Văn Thành sang bà …"). */
+const HONORIFICS = /(?:^|\s)(?:ông|bà|anh|chị|Ông|Bà|Anh|Chị)\s+(\p{Lu}\p{Ll}*)[\s.,;:]*$/u;
+
+/**
+ * A value ending with a person introduced by one capitalised word ("… từ ông Hồ") was cut inside the name: a
+ * Vietnamese full name has a surname and a given name at least. Returns the cut words, or null.
+ */
+export function cutName(value: string): string | null {
+  const m = HONORIFICS.exec(value.normalize('NFC'));
+  return m ? m[0].trim() : null;
+}
+
 /** In an address the word before a house or unit number is a unit word ("hẻm 12", "Phường 14"); another word
  * there ("hỏm 12") is a misread. */
 export function unknownNumberedWord(value: string, unitWords: ReadonlySet<string>): string | null {
@@ -142,6 +154,8 @@ export function plausibilityProblems(
       if (loan) problems.push(`${key}: "${loan[1]}" is no syllable of a Vietnamese name`);
       const cut = rule.type === 'person_name' ? null : danglingEnd(field.value, vocabulary.dangling);
       if (cut) problems.push(`${key}: value ends with "${cut}", it looks cut short`);
+      const name = rule.type === 'text' ? cutName(field.value) : null;
+      if (name) problems.push(`${key}: value ends with "${name}", a name cut short`);
       const unit = rule.type === 'address' ? unknownNumberedWord(field.value, vocabulary.numbered) : null;
       if (unit) problems.push(`${key}: "${unit}" before a number is no address unit word`);
       const tail = rule.type === 'address' ? afterProvince(field.value, vocabulary.provinces) : null;

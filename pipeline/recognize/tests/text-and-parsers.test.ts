@@ -217,4 +217,14 @@ describe('address unit words from OCR', () => {
     expect(r?.value).toBe('Thôn Trung, xã Nhơn Hậu, thi xa An Nhơn, tinh Bình Định');
     expect(parseAddress('Khu phố 6, Quán Hành, Nghi Lộc')?.repair).toBeUndefined();
   });
+
+  it('gives back a unit word whose mark OCR swapped where it opens a part before a place name', async () => {
+    const { parseAddress, restoreSwappedUnitWords } = await import('../value-parsers.js');
+    expect(parseAddress('Thôn 2, xã Nghi Phong, huyên Nghi Lộc, tính Nghệ An')?.repair?.value).toBe(
+      'Thôn 2, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An',
+    );
+    // Not inside a part, not before a lower-case word, not a capitalised place name.
+    expect(restoreSwappedUnitWords('tính toán, Quán Hành, xá tội')).toBe('tính toán, Quán Hành, xá tội');
+    expect(restoreSwappedUnitWords('Số 5 tính Nghệ An')).toBe('Số 5 tính Nghệ An');
+  });
 });

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { RecognizablePage } from '../../page-model.js';
+import { bareNameWords } from '../bare-name-words.js';
+import { loadRulePack, pageFromLines, recognize } from '../index.js';
+import { betterProperNameRuns } from '../name-consensus.js';
+import { prepareLines } from '../page-lines.js';
+import { restorePhrases } from '../phrase-restore.js';
+import { hornFromApostrophe, parsePersonName } from '../value-parsers.js';
+import { cutName } from '../value-plausibility.js';
+import { CAN_CUOC, QUYET_DINH } from './sample-documents.js';
+
+const pack = loadRulePack();
+const given = pack.settings.names.givenNames;
+
+function toPages(docs: string[][]): RecognizablePage[] {
+  return docs.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
+}
+
+describe('names printed without marks', () => {
+  it('finds a bare word that is no given name while marked ones fold to it', () => {
+    expect(bareNameWords('LÊ MINH HỮU HUNG', given)).toEqual([{ word: 'HUNG', candidates: ['Hùng', 'Hưng'] }]);
+    expect(bareNameWords('NGUYỄN QUANG TUNG', given).map((b) => b.word)).toEqual(['TUNG']);
+    // A mark OCR added: "Nhưng" is no name, "Nhung" is.
+    expect(bareNameWords('MAI THU NHƯNG', given)).toEqual([{ word: 'NHƯNG', candidates: ['Nhung'] }]);
+  });
+
+  it('accepts given names that have no marks, marked words and the surname', () => {
+    expect(bareNameWords('TRẦN THỊ LAN', given)).toEqual([]);
+    expect(bareNameWords('PHAN MINH HÙNG', given)).toEqual([]);
+    expect(bareNameWords('HOANG VĂN AN', given)).toEqual([]);
+    // Either tone placement of a listed name.
+    expect(bareNameWords('LÊ THỊ THUỶ', given)).toEqual([]);
+  });
+
+  it('sends a component whose holder name lost its marks to review', () => {
+    const damaged = CAN_CUOC.pages.map((p) => p.map((l) => l.replace('NGUYỄN VĂN AN', 'NGUYỄN VĂN TUAN')));
+    const [c] = recognize(toPages(damaged), pack);
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/TUAN is no known name \(Tuấn\?\)/);
+  });
+
+  it('reads an apostrophe after u or o as the horn OCR split off', () => {
+    expect(hornFromApostrophe('THU’')).toBe('THƯ');
+    expect(hornFromApostrophe("SO'N")).toBe('SƠN');
+    expect(hornFromApostrophe("K'HO")).toBe("K'HO");
+    expect(parsePersonName('LƯƠNG BÍCH KIM THU’')?.value).toBe('LƯƠNG BÍCH KIM THƯ');
+  });
+});
+
+describe('names cut short in running text', () => {
+  it('finds a person introduced by one word only', () => {
+    expect(cutName('Chuyển nhượng thửa đất số 25 từ bà Lý')).toBe('bà Lý');
+    expect(cutName('Chuyển nhượng thửa đất số 25 từ bà Lý Hồng Ánh')).toBeNull();
+    expect(cutName('Cấp giấy phép cho ông')).toBeNull();
+  });
+});
+
+describe('marks from other printings and phrases', () => {
+  it('takes the marks of capitalised word pairs of an address from the richer printing', () => {
+    const lines = prepareLines(
+      1,
+      pageFromLines(['Địa điểm: Xóm Chùa, xã Hoằng Quý, huyện Hoằng Hóa, tỉnh Thanh Hóa', 'Nơi ở: thị trấn Núi Đèo']),
+    );
+    expect(betterProperNameRuns('Xóm Chùa, huyện Hoang Hóa, tỉnh Thanh Hóa', lines)).toBe(
+      'Xóm Chùa, huyện Hoằng Hóa, tỉnh Thanh Hóa',
+    );
+    expect(betterProperNameRuns('Tổ dân phố 4, NÚI DEO, Thủy Nguyên', lines)).toBe(
+      'Tổ dân phố 4, NÚI ĐÈO, Thủy Nguyên',
+    );
+    // Nothing richer printed: null.
+    expect(betterProperNameRuns('Số 60, Hưng Binh, Vinh', lines)).toBeNull();
+  });
+
+  it('restores a two-word phrase that lost every mark, except capitalised words of mixed-case text', () => {
+    expect(restorePhrases('CÔNG TY CỔ PHẦN NONG SAN PHÚC LỘC', pack).value).toBe('CÔNG TY CỔ PHẦN NÔNG SẢN PHÚC LỘC');
+    expect(restorePhrases('Đăng ký thường tru', pack).value).toBe('Đăng ký thường trú');
+    expect(restorePhrases('thôn Long An, xã Thanh Hoa', pack).restored).toEqual([]);
+  });
+});
+
+describe('the issue date of a decision', () => {
+  it('joins a year wrapped with its "năm" onto the next line', () => {
+    const wrapped = QUYET_DINH.pages.map((p) =>
+      p.flatMap((l) =>
+        l === '>>Quy Nhơn, ngày 20 tháng 10 năm 2023' ? ['>>Quy Nhơn, ngày 20 tháng 10', '>>năm 2023'] : [l],
+      ),
+    );
+    const [c] = recognize(toPages(wrapped), pack);
+    expect(c!.fields.ngay_ban_hanh?.value).toBe('2023-10-20');
+  });
+
+  it('takes the year OCR read after the number of the left column', () => {
+    const wrapped = QUYET_DINH.pages.map((p) =>
+      p.flatMap((l) =>
+        l === '>>Quy Nhơn, ngày 20 tháng 10 năm 2023'
+          ? ['>>Quy Nhơn, ngày 20 tháng 10']
+          : l === 'Số: 1234/QĐ-UBND'
+            ? ['Số: 1234/QĐ-UBND năm 2023']
+            : [l],
+      ),
+    );
+    const lines = wrapped[0]!;
+    const at = lines.indexOf('>>Quy Nhơn, ngày 20 tháng 10');
+    // The number line follows the place-and-date line, as OCR orders the two columns.
+    const ordered = [...lines.filter((l) => l !== 'Số: 1234/QĐ-UBND năm 2023')];
+    ordered.splice(at, 0, 'Số: 1234/QĐ-UBND năm 2023');
+    const [c] = recognize(toPages([ordered, ...wrapped.slice(1)]), pack);
+    expect(c!.fields.ngay_ban_hanh?.value).toBe('2023-10-20');
+  });
+
+  it('sends a date found only in running text to review', () => {
+    const noDateLine = QUYET_DINH.pages.map((p) => p.filter((l) => !l.includes('Quy Nhơn, ngày')));
+    const [c] = recognize(toPages(noDateLine), pack);
+    expect(c!.fields.ngay_ban_hanh?.value).toBe('2013-11-29');
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/ngay_ban_hanh: date taken from running text/);
+  });
+});
