@@ -13,9 +13,9 @@ import {
   type PgliteMemoryOptions,
   pgliteStartParams,
 } from './pglite-cluster.js';
-import { readWarehouseTemplate } from './warehouse-template.js';
 import { createWarehouseRepository, type WarehouseRepository } from './warehouse.repository.js';
 import type { WarehouseDb } from './warehouse-db.js';
+import { readWarehouseTemplate } from './warehouse-template.js';
 
 export interface Warehouse {
   repo: WarehouseRepository;
