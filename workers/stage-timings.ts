@@ -32,9 +32,10 @@ function timed<T extends object>(target: T, tally: Tally, onSpan?: (start: numbe
           const ended = performance.now();
           tally.calls++;
           tally.ms += ended - started;
-          const method = (tally.byMethod[String(prop)] ??= { calls: 0, ms: 0 });
+          const method = tally.byMethod[String(prop)] ?? { calls: 0, ms: 0 };
           method.calls++;
           method.ms += ended - started;
+          tally.byMethod[String(prop)] = method;
           onSpan?.(started, ended);
         };
         return result.finally(done);
