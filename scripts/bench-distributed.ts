@@ -152,7 +152,7 @@ interface DistributedResult {
 function perMethod(tallies: Tally[], pages: number): string {
   const merged = new Map<string, { calls: number; ms: number }>();
   for (const t of tallies) {
-    for (const [name, m] of Object.entries(t.byMethod ?? {})) {
+    for (const [name, m] of Object.entries(t.byMethod)) {
       const into = merged.get(name) ?? { calls: 0, ms: 0 };
       into.calls += m.calls;
       into.ms += m.ms;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastStretch } from './contrast-stretch.js';
+import { applyLevels, contrastStretch } from './contrast-stretch.js';
 
 function page(paper: number[], ink: number, inkShare: number, size = 10_000): Uint8Array {
   const out = new Uint8Array(size);
@@ -21,5 +21,11 @@ describe('contrastStretch', () => {
 
   it('leaves a page without contrast alone', () => {
     expect(contrastStretch(page([240, 242], 235, 0.02))).toBeNull();
+  });
+
+  it('applies levels in place, rounded and clamped to 0..255', () => {
+    const pixels = Uint8Array.from([0, 10, 100, 200, 255]);
+    applyLevels(pixels, { a: 1.5, b: -20 });
+    expect([...pixels]).toEqual([0, 0, 130, 255, 255]);
   });
 });

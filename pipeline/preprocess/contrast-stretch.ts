@@ -16,7 +16,7 @@ const SAMPLE_ABOVE = 1_000_000;
 
 export const DEFAULT_STRETCH: StretchOptions = { inkPercentile: 1, paperPercentile: 90, minSpread: 24 };
 
-/** `{ a, b }` for sharp's `linear(a, b)` (out = a·in + b), or null when the page should be left alone. */
+/** Levels `{ a, b }` (out = a·in + b) for applyLevels, or null when the page should be left alone. */
 export function contrastStretch(
   gray: Uint8Array,
   options: StretchOptions = DEFAULT_STRETCH,
@@ -43,4 +43,11 @@ export function contrastStretch(
   if (paper - ink < options.minSpread) return null;
   const a = 255 / (paper - ink);
   return { a, b: -ink * a };
+}
+
+/** `out = a·in + b`, clamped, applied in place through a lookup table (sharp's linear() works in floats). */
+export function applyLevels(pixels: Uint8Array, levels: { a: number; b: number }): void {
+  const table = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) table[v] = Math.max(0, Math.min(255, Math.round(levels.a * v + levels.b)));
+  for (let i = 0; i < pixels.length; i++) pixels[i] = table[pixels[i]!]!;
 }

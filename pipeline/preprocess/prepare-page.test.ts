@@ -110,6 +110,25 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
     expect(Math.abs(after)).toBeLessThan(0.4);
   });
 
+  it('shrinks a page over the pixel cap with a filter, then straightens it', async () => {
+    // Capped at a million pixels, the page is scaled by about 0.65: below the scale an affine pass samples well.
+    const skewed = await sharp(await pageAt150())
+      .rotate(2.5, { background: '#ffffff' })
+      .png()
+      .toBuffer();
+    const { width: inputWidth, height: inputHeight } = await sharp(skewed).metadata();
+    const page = await preparePage({ data: skewed, dpi: 150 }, { ...options, maxPixels: 1_000_000 }, refuse);
+    const scale = Math.sqrt(1_000_000 / (inputWidth! * inputHeight!));
+    expect(page.dpi).toBe(Math.round(150 * scale));
+    expect(page.skewDegrees).toBeGreaterThan(2.1);
+    // Turned after the shrink: the canvas grows a little to hold the turned page.
+    expect(page.width).toBeGreaterThanOrEqual(Math.floor(inputWidth! * scale));
+    expect(page.width).toBeLessThan(inputWidth! * scale * 1.1);
+    const { data, info } = await sharp(page.image).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const after = detectSkew(binarise(data, info.width, info.height, 160), { maxDegrees: 5, stepDegrees: 0.1 });
+    expect(Math.abs(after)).toBeLessThan(0.4);
+  });
+
   it('calls a noisy page with a punched hole blank, but not a page with one short line', async () => {
     const w = 1240;
     const h = 1754;

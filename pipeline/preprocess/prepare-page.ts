@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { Rotation } from '../page-model.js';
 import { binarise, rotateBitmap } from './bitmap.js';
 import { defaultBlankOptions, isBlank } from './blank-page.js';
-import { contrastStretch } from './contrast-stretch.js';
+import { applyLevels, contrastStretch } from './contrast-stretch.js';
 import { detectSkew } from './deskew.js';
 import { guessOrientation } from './orientation-heuristic.js';
 import { estimateDpi, isPlaceholderDensity } from './page-dpi.js';
@@ -136,7 +136,7 @@ export async function preparePage(
     if (stretch) applyLevels(decoded, stretch);
   }
 
-  const { data: pixels, info } = await resampleAndTurn(source, { width, height, scale }, rotation - skewDegrees);
+  const { data: pixels, info } = await resampleAndTurn(source, { width, height }, rotation - skewDegrees);
   if (info.channels !== 1) throw new Error(`preprocessing produced ${info.channels} channels instead of 1`);
   const encoded = await encodePage(pixels, info.width, info.height, dpi, options.jpegQuality ?? 85);
   return { ...encoded, dpi, rotation, skewDegrees, blank };
@@ -181,21 +181,19 @@ const MIN_AFFINE_SCALE = 0.8;
  * bilinear affine pass over the decoded pixels: done as a resize then a rotation, each pass over a 300 dpi page cost
  * about as much again as decoding it.
  */
-async function resampleAndTurn(
-  source: SourcePixels,
-  target: { width: number; height: number; scale: number },
-  degrees: number,
-) {
+async function resampleAndTurn(source: SourcePixels, target: { width: number; height: number }, degrees: number) {
   const raw = { raw: { width: source.width, height: source.height, channels: 1 as const } };
-  const unscaled = target.width === source.width && target.height === source.height;
-  const quarter = degrees % 90 === 0;
-  if (unscaled && quarter) {
+  // Each axis scaled to the whole-pixel target size, so a size cap holds.
+  const sx = target.width / source.width;
+  const sy = target.height / source.height;
+  if (sx === 1 && sy === 1 && degrees % 90 === 0) {
     const img = degrees === 0 ? sharp(source.pixels, raw) : sharp(source.pixels, raw).rotate(degrees);
     return img.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   }
-  if (target.scale < MIN_AFFINE_SCALE) {
+  if (Math.min(sx, sy) < MIN_AFFINE_SCALE) {
     const shrunk = await sharp(source.pixels, raw)
       .resize(target.width, target.height, { fit: 'fill' })
+      .toColourspace('b-w') // one channel out, as read back below: sharp widens raw 1-channel input to sRGB
       .raw()
       .toBuffer();
     const img = sharp(shrunk, { raw: { width: target.width, height: target.height, channels: 1 } });
@@ -207,10 +205,7 @@ async function resampleAndTurn(
   const theta = (degrees * Math.PI) / 180;
   const c = Math.cos(theta);
   const s = Math.sin(theta);
-  // Each axis scaled to the whole-pixel target size (so a size cap holds), then turned. Image coordinates run
-  // downwards, so this matrix turns clockwise, as sharp's rotate does.
-  const sx = target.width / source.width;
-  const sy = target.height / source.height;
+  // Scaled, then turned. Image coordinates run downwards, so this matrix turns clockwise, as sharp's rotate does.
   return sharp(source.pixels, raw)
     .affine(
       [
@@ -222,13 +217,6 @@ async function resampleAndTurn(
     .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });
-}
-
-/** `out = a·in + b`, clamped, applied in place through a lookup table (sharp's linear() works in floats). */
-function applyLevels(pixels: Buffer, levels: { a: number; b: number }): void {
-  const table = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) table[v] = Math.max(0, Math.min(255, Math.round(levels.a * v + levels.b)));
-  for (let i = 0; i < pixels.length; i++) pixels[i] = table[pixels[i]!]!;
 }
 
 async function analysisBitmap(source: SourcePixels, options: PreprocessOptions, turnDegrees = 0) {
