@@ -119,7 +119,7 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
         }
         try {
           const result = await withTimeout(
-            worker.recognize(png, {}, { blocks: true, text: false }),
+            worker.recognize(engineInput(png), {}, { blocks: true, text: false }),
             options.jobTimeoutMs,
             `OCR of the page exceeded ${options.jobTimeoutMs} ms`,
           );
@@ -178,6 +178,15 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
       data.remove();
     },
   };
+}
+
+/**
+ * What to hand tesseract.js for an image. It copies a Buffer into a new array before posting it to its thread; a
+ * whole SharedArrayBuffer (the preprocessed page, see sharedPgm) is wrapped instead, and reaches the thread uncopied.
+ */
+function engineInput(image: Buffer): Tesseract.ImageLike {
+  const whole = image.byteOffset === 0 && image.byteLength === image.buffer.byteLength;
+  return (whole && image.buffer instanceof SharedArrayBuffer ? image.buffer : image) as unknown as Tesseract.ImageLike;
 }
 
 /** Size of a binary PGM (P5) image, the cheapest input to hand Tesseract: no compression to undo. */

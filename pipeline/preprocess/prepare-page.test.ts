@@ -66,6 +66,8 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
     const page = await preparePage({ data: await pageAt150(), dpi: null }, options, fn);
     expect(calls.n).toBe(0);
     expect(page).toMatchObject({ rotation: 0, blank: false, dpi: 300, width: 2480, height: 3508 });
+    // Shared, so that it reaches an OCR thread without a copy.
+    expect(page.ocrImage.buffer).toBeInstanceOf(SharedArrayBuffer);
     const meta = await sharp(page.image).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', channels: 1, density: 300, width: 2480 });
     expect(page.ocrImage.subarray(0, 2).toString('latin1')).toBe('P5');
@@ -167,6 +169,36 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
     expect(page.width * page.height).toBeLessThanOrEqual(4_000_000);
     expect(page.width).toBeGreaterThan(1600);
     expect(page.dpi).toBeGreaterThan(140);
+  });
+
+  it('takes a 72 dpi header for the placeholder it is, whoever hands it on', async () => {
+    // A4 drawn at 200 dpi, written with the 72 dpi most image writers put in by default.
+    const png = await renderTextPage(VIETNAMESE_PARAGRAPH, { width: 1654, height: 2339, fontPx: 28, margin: 120 });
+    const jpeg = await sharp(png).withMetadata({ density: 72 }).jpeg().toBuffer();
+    for (const dpi of [null, 72]) {
+      const page = await preparePage({ data: jpeg, dpi }, options, refuse);
+      expect(page.width).toBeGreaterThan(2470);
+      expect(page.width).toBeLessThan(2490);
+      expect(page.dpi).toBe(300);
+    }
+  });
+
+  it('prepares the frame of a multi-page TIFF it is given', async () => {
+    const text = await renderTextPage(VIETNAMESE_PARAGRAPH, { width: 1240, height: 1754, fontPx: 16, margin: 80 });
+    const blank = await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
+    // Frame 0 blank, frame 1 printed: only the frame asked for is read.
+    const tiff = await sharp([blank, text], { join: { animated: true } })
+      .withMetadata({ density: 150 })
+      .tiff()
+      .toBuffer();
+    expect((await sharp(tiff).metadata()).pages).toBe(2);
+    const first = await preparePage({ data: tiff, dpi: 150, frame: 0 }, options, refuse);
+    const second = await preparePage({ data: tiff, dpi: 150, frame: 1 }, options, refuse);
+    expect(first.blank).toBe(true);
+    expect(second.blank).toBe(false);
+    expect(second).toMatchObject({ dpi: 300, width: 2480, height: 3508 });
   });
 
   it.skipIf(!existsSync(corpusPage))(

@@ -54,17 +54,27 @@ export interface PreparedPage {
 
 const WHITE = { r: 255, g: 255, b: 255 };
 
+/** A page image as the split stage hands it on (see PageImage). */
+export interface PageInput {
+  data: Buffer;
+  dpi: number | null;
+  /** Frame of a multi-page image (0-based). */
+  frame?: number;
+}
+
 export async function preparePage(
-  input: { data: Buffer; dpi: number | null },
+  input: PageInput,
   options: PreprocessOptions,
   orient: OrientationDetector,
 ): Promise<PreparedPage> {
   const limitInputPixels = options.maxInputPixels ?? options.maxPixels * 4;
-  const open = () => sharp(input.data, { limitInputPixels, failOn: 'warning' });
+  const frame = input.frame === undefined ? {} : { page: input.frame };
+  // 'error', as the split stage checks sources: real scanners write images with benign warnings.
+  const open = () => sharp(input.data, { limitInputPixels, failOn: 'error', ...frame });
   let meta: sharp.Metadata;
   try {
     // Header only, without the pixel limit, so an oversize page is refused with its size rather than a generic error.
-    meta = await sharp(input.data, { limitInputPixels: false }).metadata();
+    meta = await sharp(input.data, { limitInputPixels: false, ...frame }).metadata();
   } catch (err) {
     throw new Error(`page image cannot be read: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -77,7 +87,8 @@ export async function preparePage(
   const w = swap ? meta.height : meta.width;
   const h = swap ? meta.width : meta.height;
 
-  const knownDpi = input.dpi ?? (isPlaceholderDensity(meta.density) ? null : (meta.density ?? null));
+  // 72 and 96 dpi are what image writers put in by default, whoever reads the header.
+  const knownDpi = [input.dpi, meta.density].find((d) => d && !isPlaceholderDensity(d)) ?? null;
   const sourceDpi = knownDpi ?? estimateDpi(w, h) ?? options.targetDpi;
   const tolerance = options.resampleTolerance ?? 0.15;
   let scale = Math.abs(sourceDpi / options.targetDpi - 1) > tolerance ? options.targetDpi / sourceDpi : 1;
@@ -143,6 +154,19 @@ export async function preparePage(
 }
 
 /**
+ * The page as a binary PGM in shared memory. It travels from the preprocessing thread through the main thread to an
+ * OCR thread without a copy: ordinary buffers of this size, transferred and copied on the main thread, set off a full
+ * garbage collection there about every second page.
+ */
+export function sharedPgm(pixels: Uint8Array, width: number, height: number): Buffer {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+  const out = Buffer.from(new SharedArrayBuffer(header.length + pixels.length));
+  out.set(header, 0);
+  out.set(pixels, header.length);
+  return out;
+}
+
+/**
  * The two copies of a page's pixels: OCR reads an uncompressed PGM (nothing to decode in the OCR engine); the stored
  * copy is a JPEG, which is what the searchable PDF embeds as is.
  */
@@ -153,7 +177,7 @@ export async function encodePage(
   dpi: number,
   jpegQuality: number,
 ): Promise<Pick<PreparedPage, 'image' | 'ocrImage' | 'width' | 'height'>> {
-  const ocrImage = Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1'), pixels]);
+  const ocrImage = sharedPgm(pixels, width, height);
   const image = stampJpegDensity(
     await sharp(pixels, { raw: { width, height, channels: 1 } })
       .toColourspace('b-w')

@@ -1,11 +1,11 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnModuleWorker } from '../spawn-worker.js';
-import type { OrientationDetector, PreparedPage, PreprocessOptions } from './prepare-page.js';
+import type { OrientationDetector, PageInput, PreparedPage, PreprocessOptions } from './prepare-page.js';
 import type { PreprocessMessage, PreprocessRequest } from './preprocess-worker.js';
 
 /** preparePage's signature: the pool is a drop-in for it. */
 export type PreparePage = (
-  input: { data: Buffer; dpi: number | null },
+  input: PageInput,
   options: PreprocessOptions,
   orient: OrientationDetector,
 ) => Promise<PreparedPage>;
@@ -96,7 +96,7 @@ export function createPreprocessPool(options: { size: number }): PreprocessPool 
         slot.worker.postMessage({
           op: 'prepare',
           id,
-          input: { data: input.data, dpi: input.dpi },
+          input: { data: input.data, dpi: input.dpi, ...(input.frame === undefined ? {} : { frame: input.frame }) },
           options: preprocess,
         } satisfies PreprocessRequest);
       });

@@ -9,7 +9,12 @@ import type { Rotation } from '../page-model.js';
 import { type PreparedPage, type PreprocessOptions, preparePage } from './prepare-page.js';
 
 export type PreprocessRequest =
-  | { op: 'prepare'; id: number; input: { data: Uint8Array; dpi: number | null }; options: PreprocessOptions }
+  | {
+      op: 'prepare';
+      id: number;
+      input: { data: Uint8Array; dpi: number | null; frame?: number };
+      options: PreprocessOptions;
+    }
   | { op: 'oriented'; ask: number; ok: true; value: { rotation: Rotation; confidence: number } }
   | { op: 'oriented'; ask: number; ok: false; message: string };
 
@@ -62,6 +67,7 @@ port.on('message', (msg: PreprocessRequest) => {
   const input = {
     data: Buffer.from(msg.input.data.buffer, msg.input.data.byteOffset, msg.input.data.byteLength),
     dpi: msg.input.dpi,
+    ...(msg.input.frame === undefined ? {} : { frame: msg.input.frame }),
   };
   running++;
   preparePage(input, msg.options, orient)

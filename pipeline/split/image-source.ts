@@ -67,8 +67,8 @@ async function verifyDecodes(bytes: Buffer, limits: SourceLimits, page?: number)
 }
 
 /**
- * Opens a JPEG/PNG/WebP (one page, original bytes kept so EXIF orientation survives) or a TIFF (every page,
- * each re-encoded as PNG with its density). Header dimensions are checked against maxPixels before decoding.
+ * Opens a JPEG/PNG/WebP (one page, original bytes kept so EXIF orientation survives) or a TIFF (every page, each
+ * handed on as the original bytes and its frame number, with its density). Header dimensions are checked against maxPixels before decoding.
  */
 export async function openImageSource(bytes: Buffer, kind: ImageKind, limits: SourceLimits): Promise<OpenedSource> {
   const meta = await withTimeout(readMetadata(bytes), 'reading the image header', limits);
@@ -85,16 +85,8 @@ export async function openImageSource(bytes: Buffer, kind: ImageKind, limits: So
     const index = n - 1;
     const pageMeta = n === 1 ? meta : await readMetadata(bytes, index);
     checkPixels(pageMeta.width, pageMeta.height, `TIFF page ${n}`, limits);
-    try {
-      let pipeline = open(bytes, limits, index);
-      const dpi = plausibleDpi(pageMeta.density);
-      if (dpi) pipeline = pipeline.withMetadata({ density: dpi });
-      // Decoded again at once by preprocessing: no compression effort.
-      const data = await pipeline.png({ compressionLevel: 0 }).toBuffer();
-      return { data, dpi };
-    } catch (e) {
-      throw asSourceError(e, decodeError);
-    }
+    // The frame is decoded once, where the page is preprocessed: re-encoding it here cost as much again.
+    return { data: bytes, dpi: plausibleDpi(pageMeta.density), frame: index };
   }
 
   return {

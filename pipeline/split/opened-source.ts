@@ -4,10 +4,12 @@ import type { SourceKind } from './sniff.js';
 export type TextLayerQuality = 'none' | 'usable' | 'garbage';
 
 export interface PageImage {
-  /** PNG or JPEG bytes that sharp can read. */
+  /** Image bytes that sharp can read (JPEG, PNG, WebP, TIFF). */
   data: Buffer;
   /** Resolution of the image, null when the source does not say. */
   dpi: number | null;
+  /** Frame of a multi-page image (0-based) that is the page; absent for single images. */
+  frame?: number;
 }
 
 export interface SplitPage {

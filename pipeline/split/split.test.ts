@@ -157,7 +157,7 @@ describe('images', () => {
     expect(img.dpi).toBe(200);
   });
 
-  it('splits a multi-page TIFF into PNG pages', async () => {
+  it('splits a multi-page TIFF into its frames, each with its density', async () => {
     const tiff = await sharp({
       create: { width: 120, height: 360, channels: 3, background: '#ffffff', pageHeight: 120 },
     } as sharp.SharpOptions)
@@ -169,8 +169,10 @@ describe('images', () => {
     expect(src.pageCount).toBe(3);
     for (let n = 1; n <= 3; n++) {
       const img = await (await src.page(n)).image();
-      const meta = await sharp(img.data).metadata();
-      expect(meta.format).toBe('png');
+      expect(img.frame).toBe(n - 1);
+      expect(img.dpi).toBe(300);
+      const meta = await sharp(img.data, { page: img.frame }).metadata();
+      expect(meta.format).toBe('tiff');
       expect([meta.width, meta.height]).toEqual([120, 120]);
     }
     await expect(src.page(4)).rejects.toThrow(/page 4 does not exist/);
@@ -183,7 +185,8 @@ describe('images', () => {
     expect(src.pageCount).toBe(2);
     const img = await (await src.page(2)).image();
     expect(img.dpi).toBe(300);
-    expect((await sharp(img.data).metadata()).width).toBeGreaterThan(1000);
+    expect(img.frame).toBe(1);
+    expect((await sharp(img.data, { page: img.frame }).metadata()).width).toBeGreaterThan(1000);
   });
 });
 
