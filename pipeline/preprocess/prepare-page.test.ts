@@ -171,6 +171,15 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
     expect(page.dpi).toBeGreaterThan(140);
   });
 
+  it('follows an unsure detector when its own guess is unsure too', async () => {
+    // Three lines: too few for the projection guess to be sure of anything.
+    const sparse = await renderTextPage(VIETNAMESE_PARAGRAPH.slice(0, 3), { fontPx: 20, margin: 100 });
+    const unsure: OrientationDetector = async () => ({ rotation: 180, confidence: 0.1 });
+    const { fn, calls } = counting(unsure);
+    expect((await preparePage({ data: sparse, dpi: 150 }, options, fn)).rotation).toBe(180);
+    expect(calls.n).toBe(1);
+  });
+
   it('takes a 72 dpi header for the placeholder it is, whoever hands it on', async () => {
     // A4 drawn at 200 dpi, written with the 72 dpi most image writers put in by default.
     const png = await renderTextPage(VIETNAMESE_PARAGRAPH, { width: 1654, height: 2339, fontPx: 28, margin: 120 });

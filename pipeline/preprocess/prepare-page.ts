@@ -29,7 +29,7 @@ export interface PreprocessOptions {
   inkThreshold?: number;
   /** Heuristic confidence above which an upright verdict skips the orientation detector (default 0.5). */
   trustUprightConfidence?: number;
-  /** Detector confidence needed to act on its verdict (default 0.2). */
+  /** Detector confidence needed to overrule a confident heuristic guess (default 0.2). */
   minDetectorConfidence?: number;
   /** Largest skew corrected, degrees either way (default 5). */
   maxSkewDegrees?: number;
@@ -134,8 +134,12 @@ export async function preparePage(
         Math.round(sourceDpi * k),
       );
       const detected = await orient(small).catch(() => null);
-      if (detected && detected.confidence >= (options.minDetectorConfidence ?? 0.2)) rotation = detected.rotation;
-      else if (guess.confidence >= trustUpright) rotation = guess.rotation;
+      const detectorSure = detected !== null && detected.confidence >= (options.minDetectorConfidence ?? 0.2);
+      // An unsure detector still beats an unsure guess: its leaning was right on the tuning dossiers, and a page
+      // turned wrongly costs an OCR pass or two before the reading check puts it right.
+      const guessSure = guess.confidence >= trustUpright;
+      if (detected && (detectorSure || !guessSure)) rotation = detected.rotation;
+      else if (guessSure) rotation = guess.rotation;
     }
     const skew = detectSkew(rotateBitmap(bitmap, rotation), {
       maxDegrees: options.maxSkewDegrees ?? 5,
