@@ -1,6 +1,6 @@
 import { confirmOrientation, type OcrPool, type ReadingCheckOptions } from './ocr/index.js';
 import type { BBox, PageText, Rotation, TextSource } from './page-model.js';
-import { type PreparedPage, type PreprocessOptions, preparePage } from './preprocess/index.js';
+import { cropPgm, type PreparedPage, type PreprocessOptions, preparePage } from './preprocess/index.js';
 import type { PreparePage } from './preprocess/preprocess-pool.js';
 import type { SplitPage } from './split/index.js';
 
@@ -44,6 +44,22 @@ function scaleText(text: PageText, fx: number, fy: number): PageText {
   };
 }
 
+/** A reading of a page region moved to the page's own coordinates. */
+export function placeOnPage(text: PageText, page: Pick<PreparedPage, 'ocrRegion' | 'width' | 'height'>): PageText {
+  const { x, y } = page.ocrRegion;
+  const box = (b: BBox): BBox => ({ x0: b.x0 + x, y0: b.y0 + y, x1: b.x1 + x, y1: b.y1 + y });
+  return {
+    ...text,
+    width: page.width,
+    height: page.height,
+    lines: text.lines.map((l) => ({
+      ...l,
+      bbox: box(l.bbox),
+      words: l.words.map((w) => ({ ...w, bbox: box(w.bbox) })),
+    })),
+  };
+}
+
 /**
  * Reads one page: a usable PDF text layer is taken as is (no OCR); anything else (images, scanned PDF pages,
  * garbage text layers) is preprocessed and OCR'd. Blank pages are detected and not OCR'd.
@@ -71,10 +87,12 @@ export async function readPage(page: SplitPage, deps: ReadPageDeps): Promise<Rea
   const oriented = await prepare(source, deps.preprocess, async (png) => (await deps.ocr()).detectOrientation(png));
   if (oriented.blank) return { ...pageFields(page.number, oriented), textSource: 'blank', text: null, confidence: 1 };
   const pool = await deps.ocr();
+  // OCR reads the inked region; its boxes are put back in page coordinates.
+  const read = async (p: PreparedPage) => placeOnPage(await pool.recognize(cropPgm(p.ocrImage, p.ocrRegion)), p);
   const { page: prepared, text } = await confirmOrientation(
     oriented,
-    await pool.recognize(oriented.ocrImage),
-    (image) => pool.recognize(image),
+    await read(oriented),
+    read,
     deps.readingCheck,
     deps.preprocess.jpegQuality,
   );

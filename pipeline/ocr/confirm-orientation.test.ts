@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OrientationDetector, preparePage } from '../preprocess/index.js';
+import { type OrientationDetector, type PreparedPage, preparePage } from '../preprocess/index.js';
 import { confirmOrientation, createOcrPool, type OcrPool, readingQuality } from './index.js';
 import { fontAvailable, renderTextPage, VIETNAMESE_PARAGRAPH } from './test-fixtures/render-text.js';
 
@@ -65,9 +65,9 @@ describe('readingQuality', () => {
 describe.skipIf(!fontAvailable())('confirmOrientation', () => {
   let pool: OcrPool;
   let reads = 0;
-  const recognize = (image: Buffer) => {
+  const recognize = (page: PreparedPage) => {
     reads++;
-    return pool.recognize(image);
+    return pool.recognize(page.ocrImage);
   };
   beforeAll(async () => {
     pool = await createOcrPool({ size: 1 });
@@ -95,7 +95,7 @@ describe.skipIf(!fontAvailable())('confirmOrientation', () => {
       const prepared = await preparePage({ data: turned, dpi: 150 }, options, sureUpright);
       expect(prepared.rotation).toBe(0); // the wrong decision this guard exists for
       reads = 0;
-      const first = await recognize(prepared.ocrImage);
+      const first = await recognize(prepared);
       const { page, text } = await confirmOrientation(prepared, first, recognize);
       expect(page.rotation).toBe(fix);
       expect(reads).toBeLessThanOrEqual(4);
@@ -123,7 +123,7 @@ describe.skipIf(!fontAvailable())('confirmOrientation', () => {
       sureUpright,
     );
     reads = 0;
-    const { page, text } = await confirmOrientation(prepared, await recognize(prepared.ocrImage), recognize);
+    const { page, text } = await confirmOrientation(prepared, await recognize(prepared), recognize);
     expect(reads).toBe(1);
     expect(page).toBe(prepared);
     expect(text.text).toMatch(/CĂN CƯỚC/);

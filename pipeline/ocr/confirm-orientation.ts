@@ -43,7 +43,7 @@ function turnsToTry(first: ReadingQuality, o: ReadingCheckOptions): Rotation[] {
 export async function confirmOrientation(
   page: PreparedPage,
   text: PageText,
-  recognize: (ocrImage: Buffer) => Promise<PageText>,
+  recognize: (page: PreparedPage) => Promise<PageText>,
   options: ReadingCheckOptions = defaultReadingCheckOptions,
   jpegQuality?: number,
 ): Promise<{ page: PreparedPage; text: PageText }> {
@@ -52,7 +52,7 @@ export async function confirmOrientation(
   let best = { page, text, quality: first };
   for (const turn of turnsToTry(first, options)) {
     const turned = await turnPreparedPage(page, turn, jpegQuality);
-    const reading = await recognize(turned.ocrImage);
+    const reading = await recognize(turned);
     const quality = readingQuality(reading);
     if (isVietnamese(quality, options) && !sideways(quality, options)) return { page: turned, text: reading };
     // No turn reads right across the page: keep the most Vietnamese reading (letter soup every way round, as for a

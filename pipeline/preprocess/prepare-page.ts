@@ -4,6 +4,7 @@ import { binarise, rotateBitmap } from './bitmap.js';
 import { defaultBlankOptions, isBlank } from './blank-page.js';
 import { applyLevels, contrastStretch } from './contrast-stretch.js';
 import { detectSkew } from './deskew.js';
+import { inkRegion, type PageRegion, sharedPgm } from './ocr-region.js';
 import { guessOrientation } from './orientation-heuristic.js';
 import { estimateDpi, isPlaceholderDensity } from './page-dpi.js';
 import { stampJpegDensity, stampPngDensity } from './png-density.js';
@@ -40,8 +41,10 @@ export interface PreprocessOptions {
 export interface PreparedPage {
   /** The normalised page for storage: 8-bit grayscale JPEG, density stamped. */
   image: Buffer;
-  /** The same pixels as a binary PGM, for OCR. */
+  /** The same pixels as a binary PGM, in shared memory. */
   ocrImage: Buffer;
+  /** The part of the page OCR reads: its ink with a margin. */
+  ocrRegion: PageRegion;
   width: number;
   height: number;
   dpi: number;
@@ -134,12 +137,10 @@ export async function preparePage(
         Math.round(sourceDpi * k),
       );
       const detected = await orient(small).catch(() => null);
-      const detectorSure = detected !== null && detected.confidence >= (options.minDetectorConfidence ?? 0.2);
-      // An unsure detector still beats an unsure guess: its leaning was right on the tuning dossiers, and a page
-      // turned wrongly costs an OCR pass or two before the reading check puts it right.
-      const guessSure = guess.confidence >= trustUpright;
-      if (detected && (detectorSure || !guessSure)) rotation = detected.rotation;
-      else if (guessSure) rotation = guess.rotation;
+      rotation = settleRotation(guess, detected, {
+        trustGuess: trustUpright,
+        trustDetector: options.minDetectorConfidence ?? 0.2,
+      });
     }
     const skew = detectSkew(rotateBitmap(bitmap, rotation), {
       maxDegrees: options.maxSkewDegrees ?? 5,
@@ -157,17 +158,23 @@ export async function preparePage(
   return { ...encoded, dpi, rotation, skewDegrees, blank };
 }
 
+type Verdict = { rotation: Rotation; confidence: number };
+
 /**
- * The page as a binary PGM in shared memory. It travels from the preprocessing thread through the main thread to an
- * OCR thread without a copy: ordinary buffers of this size, transferred and copied on the main thread, set off a full
- * garbage collection there about every second page.
+ * The turn to apply once the detector has been asked: a sure detector wins; then a sure guess; when both are unsure
+ * but agree that the lines stand on end, the page is on its side and the detector tells which side better than the
+ * guess (read upright, such a page costs OCR passes before the reading check turns it); otherwise the page stays.
  */
-export function sharedPgm(pixels: Uint8Array, width: number, height: number): Buffer {
-  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
-  const out = Buffer.from(new SharedArrayBuffer(header.length + pixels.length));
-  out.set(header, 0);
-  out.set(pixels, header.length);
-  return out;
+export function settleRotation(
+  guess: Verdict,
+  detected: Verdict | null,
+  trust: { trustGuess: number; trustDetector: number },
+): Rotation {
+  const sideways = (r: Rotation) => r === 90 || r === 270;
+  if (detected && detected.confidence >= trust.trustDetector) return detected.rotation;
+  if (guess.confidence >= trust.trustGuess) return guess.rotation;
+  if (detected && sideways(detected.rotation) && sideways(guess.rotation)) return detected.rotation;
+  return 0;
 }
 
 /**
@@ -180,7 +187,7 @@ export async function encodePage(
   height: number,
   dpi: number,
   jpegQuality: number,
-): Promise<Pick<PreparedPage, 'image' | 'ocrImage' | 'width' | 'height'>> {
+): Promise<Pick<PreparedPage, 'image' | 'ocrImage' | 'ocrRegion' | 'width' | 'height'>> {
   const ocrImage = sharedPgm(pixels, width, height);
   const image = stampJpegDensity(
     await sharp(pixels, { raw: { width, height, channels: 1 } })
@@ -190,7 +197,9 @@ export async function encodePage(
       .toBuffer(),
     dpi,
   );
-  return { image, ocrImage, width, height };
+  // A third of an inch around the ink: room for strokes lighter than the threshold at the edges of the text.
+  const ocrRegion = inkRegion(pixels, width, height, { pad: Math.round(dpi / 3) });
+  return { image, ocrImage, ocrRegion, width, height };
 }
 
 interface SourcePixels {
