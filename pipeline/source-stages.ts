@@ -65,12 +65,8 @@ export async function startSource(
   open: (sha256: string) => Promise<OpenedSource> = (sha256) => openStoredSource(sha256, deps),
 ): Promise<StartOutcome> {
   const { repo } = deps;
-  const existing = await repo.findSourceBySha(job.sha256);
-  if (existing && existing.status === 'done') {
-    await repo.recordPath(existing.id, job.path);
-    return { kind: 'known', sourceId: existing.id, result: await repo.getSourceResult(existing.id) };
-  }
-  const { id } = await repo.beginSource(
+  // Registered and its path recorded in one call; a source already done is answered from the warehouse.
+  const { id, status } = await repo.beginSource(
     {
       sha256: job.sha256,
       byteSize: job.byteSize,
@@ -80,6 +76,7 @@ export async function startSource(
     },
     job.path,
   );
+  if (status === 'done') return { kind: 'known', sourceId: id, result: await repo.getSourceResult(id) };
   try {
     const opened = await open(job.sha256);
     return { kind: 'ready', sourceId: id, pageCount: opened.pageCount, opened };

@@ -103,9 +103,9 @@ export function describeWarehouseContract(name: string, factory: () => Promise<W
       const again = await wh.repo.beginSource(sourceInput(sha), 'in/a.pdf');
       const renamed = await wh.repo.beginSource(sourceInput(sha), 'in/copy of a.pdf');
       await wh.repo.recordPath(first.id, 'in/copy of a.pdf');
-      expect(first.created).toBe(true);
-      expect(again).toEqual({ id: first.id, created: false });
-      expect(renamed).toEqual({ id: first.id, created: false });
+      expect(first).toEqual({ id: first.id, created: true, status: 'processing' });
+      expect(again).toEqual({ id: first.id, created: false, status: 'processing' });
+      expect(renamed).toEqual({ id: first.id, created: false, status: 'processing' });
       const after = await wh.repo.countRows();
       expect(after.sources - before.sources).toBe(1);
       expect(after.source_paths - before.source_paths).toBe(2);
@@ -182,6 +182,11 @@ export function describeWarehouseContract(name: string, factory: () => Promise<W
       });
       expect('error' in got).toBe(false);
       expect((await wh.repo.findSourceBySha(sha))?.status).toBe('done');
+      // Submitted again: the same row, reported done, its new path recorded.
+      expect(await wh.repo.beginSource(sourceInput(sha), 'in/again.pdf')).toMatchObject({
+        created: false,
+        status: 'done',
+      });
       await expect(wh.repo.getSourceResult(randomUUID())).rejects.toThrow(/no source/);
     });
 

@@ -147,7 +147,11 @@ export type WarehouseTable = 'sources' | 'source_paths' | 'pages' | 'components'
 export interface WarehouseRepository {
   findSourceBySha(sha256: string): Promise<{ id: string; status: SourceStatus; error: string | null } | null>;
   /** Inserts the source (status 'processing') or returns the existing id; records the path (idempotent). */
-  beginSource(input: SourceRecordInput, path: string): Promise<{ id: string; created: boolean }>;
+  /**
+   * Registers the source (once per sha256) and records the path, in one statement; gives its id, whether this call
+   * created it, and its status (an existing source keeps its own).
+   */
+  beginSource(input: SourceRecordInput, path: string): Promise<{ id: string; created: boolean; status: SourceStatus }>;
   recordPath(sourceId: string, path: string): Promise<void>;
   /** Completes a source in ONE transaction: replaces its pages, components and fields, sets status 'done' and page_count. */
   completeSource(sourceId: string, result: CompleteSourceInput): Promise<void>;
@@ -227,23 +231,32 @@ export function createWarehouseRepository(
     if (!SHA256_HEX.test(input.sha256)) {
       throw new Error(`warehouse: sha256 must be 64 lowercase hex digits, got "${input.sha256}"`);
     }
-    // ON CONFLICT DO NOTHING makes concurrent begins for the same bytes converge on one row.
-    const [inserted] = await db
-      .insert(sources)
-      .values({
-        sha256: input.sha256,
-        byteSize: input.byteSize,
-        mediaType: input.mediaType,
-        originalKey: input.originalKey,
-        pipelineVersion: input.pipelineVersion,
-        status: 'processing',
-      })
-      .onConflictDoNothing({ target: sources.sha256 })
-      .returning({ id: sources.id });
-    const id = inserted?.id ?? (await findSourceBySha(input.sha256))?.id;
-    if (!id) throw new Error(`warehouse: source ${input.sha256} vanished while being registered`);
-    await recordPath(id, path);
-    return { id, created: inserted !== undefined };
+    // One statement, one commit: the source row (ON CONFLICT DO NOTHING makes concurrent begins for the same bytes
+    // converge on one row) and its path. Each round trip and commit waits its turn on a busy worker machine.
+    const result = await db.execute(sql`
+      with inserted as (
+        insert into ${sources} (sha256, byte_size, media_type, original_key, pipeline_version, status)
+        values (${input.sha256}, ${input.byteSize}, ${input.mediaType}, ${input.originalKey},
+          ${input.pipelineVersion}, 'processing')
+        on conflict (sha256) do nothing
+        returning id, status
+      ),
+      source as (
+        select id, true as created, status from inserted
+        union all
+        select id, false as created, status from ${sources} where sha256 = ${input.sha256}
+      ),
+      path as (
+        insert into ${sourcePaths} (source_id, path) select id, ${path} from source on conflict do nothing
+      )
+      select id, created, status from source limit 1`);
+    const [row] = (result as unknown as { rows: Array<{ id: string; created: boolean; status: SourceStatus }> }).rows;
+    if (row) return row;
+    // A concurrent begin committed the row after this statement's snapshot: it is visible now.
+    const existing = await findSourceBySha(input.sha256);
+    if (!existing) throw new Error(`warehouse: source ${input.sha256} vanished while being registered`);
+    await recordPath(existing.id, path);
+    return { id: existing.id, created: false, status: existing.status };
   }
 
   /**
