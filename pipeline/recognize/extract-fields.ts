@@ -242,6 +242,9 @@ function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
   return next ? next.start : line.text.length;
 }
 
+/** Value types with a check digit: a reading that fails it is kept only when no other reading passes. */
+const CHECKED_TYPES: ReadonlySet<string> = new Set(['tax_code']);
+
 /** Value types that are figures: a sentence may wrap right before them. */
 const FIGURE_TYPES: ReadonlySet<string> = new Set(['date', 'id_number', 'tax_code', 'money', 'area']);
 
@@ -465,6 +468,12 @@ export function extractFields(given: ExtractInput): Extraction {
       ...(f.anchor === 'pattern' ? patternCandidates(ctx, f) : []),
     ];
     const seen = new Set<string>();
+    let fallback: { c: Candidate; parsed: ParsedValue } | undefined;
+    const take = (c: Candidate, parsed: ParsedValue) => {
+      fields[key] = toResult(c, parsed);
+      words[key] = valueWords(c);
+      for (const n of [...(parsed.notes ?? []), ...(c.note ? [c.note] : [])]) notes.push(`${key}: ${n}`);
+    };
     for (const c of candidates) {
       const text = c.pieces.map((p) => p.line.text.slice(p.start, p.end)).join(' ');
       const sig = `${c.pieces.map((p) => lineKey(p.line)).join(',')}|${text}`;
@@ -486,11 +495,17 @@ export function extractFields(given: ExtractInput): Extraction {
           notes: [...(parsed.notes ?? []), ...(known.note ? [known.note] : [])],
         };
       }
-      fields[key] = toResult(c, parsed);
-      words[key] = valueWords(c);
-      for (const n of [...(parsed.notes ?? []), ...(c.note ? [c.note] : [])]) notes.push(`${key}: ${n}`);
+      // A code failing its check digit yields to a later reading of the field that checks (the same code printed
+      // again, or on the line below a label whose own line held a broken read).
+      if (CHECKED_TYPES.has(f.type) && !trusted && parsed.notes?.length) {
+        fallback ??= { c, parsed };
+        continue;
+      }
+      take(c, parsed);
+      fallback = undefined;
       break;
     }
+    if (fallback) take(fallback.c, fallback.parsed);
   }
   return { fields, problems: notes, trusted: trustedFields, words };
 }

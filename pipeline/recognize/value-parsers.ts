@@ -2,7 +2,7 @@
 // value and a quality 0..1 (1 = read cleanly; lower when OCR repairs were needed), or null when the text holds none.
 import { isPlausibleDate, parseDate } from './date-parser.js';
 import { fixDigitRun } from './digit-runs.js';
-import { isValidTaxCode, repairByConfusion } from './validators.js';
+import { parseTaxCode } from './tax-code-parser.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, foldText, normalizeText } from './vietnamese-text.js';
 
@@ -240,51 +240,7 @@ export function parseIdNumber(input: string): ParsedValue | null {
   return null;
 }
 
-// A tax code as forms print it: plain ("0100109106"), grouped ("0100 109 106"), one digit per box
-// ("0 1 0 0 1 0 9 1 0 6", "|0|1|0|…") and a branch suffix after a hyphen or a dash OCR read for one ("-001", "–001").
-// A look-alike letter counts as a digit only before no other letter, so a word after the code is not glued to it.
-const TAX_DIGIT = String.raw`(?:\d|[OoIl](?![^\P{L}OoIl]))`;
-const TAX_RUN = new RegExp(
-  String.raw`(?<![\p{L}\d])${TAX_DIGIT}(?:${TAX_DIGIT}|[ .|]{1,3}(?=${TAX_DIGIT}))*(?:\s*[-–—‐]\s*(${TAX_DIGIT}(?:[ |]?${TAX_DIGIT}){2})(?![\d]))?`,
-  'gu',
-);
-
-/** 10-digit or 10-3-digit tax code; an invalid check digit is repaired when one confusable digit explains it. */
-export function parseTaxCode(input: string): ParsedValue | null {
-  const m = [...input.matchAll(TAX_RUN)].find((r) => {
-    const compact = r[0].replace(/[^\dOoIl]/g, '');
-    return compact.length >= 10 && (compact.match(/\d/g) ?? []).length >= compact.length * 0.5;
-  });
-  if (!m) return null;
-  const main = fixDigitRun(m[0].slice(0, m[1] ? m[0].search(/\s*[-–—‐]/) : undefined).replace(/[ .|]/g, ''));
-  const suffix = m[1] ? fixDigitRun(m[1].replace(/[ |]/g, '')) : undefined;
-  // Thirteen digits with the first ten checking: a branch code whose hyphen OCR lost, for review.
-  if (/^\d{13}$/.test(main) && !suffix && isValidTaxCode(main.slice(0, 10)))
-    return {
-      value: `${main.slice(0, 10)}-${main.slice(10)}`,
-      quality: 0.5,
-      notes: [`tax code read without its hyphen (${main})`],
-    };
-  // Digits glued after the code (a box of the form, the next item's number): its first ten, if they check, for review.
-  if (/^\d{11,13}$/.test(main) && !suffix && isValidTaxCode(main.slice(0, 10)))
-    return { value: main.slice(0, 10), quality: 0.5, notes: [`tax code read with extra digits (${main})`] };
-  if (!/^\d{10}$/.test(main)) return null;
-  const code = suffix ? `${main}-${suffix}` : main;
-  const quality = /[OoIl]/.test(m[0]) ? 0.8 : 1;
-  if (isValidTaxCode(code)) return { value: code, quality };
-  const fixes = repairByConfusion(main, isValidTaxCode);
-  const result: ParsedValue = { value: code, quality: 0.3, notes: ['tax code check digit fails'] };
-  if (fixes.length > 0) {
-    const fixed = suffix ? `${fixes[0]}-${suffix}` : fixes[0]!;
-    const q = quality * (fixes.length === 1 ? 0.6 : 0.4);
-    result.repair = {
-      value: fixed,
-      quality: q,
-      note: `tax code check digit fails; read ${code}, corrected to ${fixed}`,
-    };
-  }
-  return result;
-}
+export { parseTaxCode };
 
 /** Register/document number: "123/QĐ-UBND", "CS 123456" (inner space kept), spaces around '/' and '-' removed. */
 export function parseCode(input: string): ParsedValue | null {
