@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import sharp from 'sharp';
 import Tesseract, { OEM, PSM } from 'tesseract.js';
 import type { PageText, Rotation } from '../page-model.js';
+import { pgmLayout } from '../preprocess/ocr-region.js';
 import { createOrientationWorker, type OrientationWorker } from './orientation-worker.js';
 import { pageTextFromTesseract } from './page-text.js';
 import { type LangFolder, langFolder, MODEL_FOLDER } from './tessdata.js';
@@ -189,20 +190,9 @@ function engineInput(image: Buffer): Tesseract.ImageLike {
   return (whole && image.buffer instanceof SharedArrayBuffer ? image.buffer : image) as unknown as Tesseract.ImageLike;
 }
 
-/** Size of a binary PGM (P5) image, the cheapest input to hand Tesseract: no compression to undo. */
-function pgmSize(image: Buffer): { width: number; height: number } | null {
-  if (image.length < 8 || image[0] !== 0x50 || image[1] !== 0x35) return null;
-  const header = image.subarray(0, 64).toString('latin1');
-  const match = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(header);
-  if (!match) return null;
-  const width = Number(match[1]);
-  const height = Number(match[2]);
-  return image.length >= width * height ? { width, height } : null;
-}
-
 async function imageSize(png: Buffer): Promise<{ width: number; height: number }> {
-  const pgm = pgmSize(png);
-  if (pgm) return pgm;
+  // A binary PGM, the cheapest input to hand Tesseract (no compression to undo), is sized from its header.
+  if (png[0] === 0x50 && png[1] === 0x35) return pgmLayout(png);
   try {
     const meta = await sharp(png).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');

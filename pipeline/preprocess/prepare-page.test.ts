@@ -216,6 +216,24 @@ describe.skipIf(!fontAvailable())('preparePage', () => {
     expect(second).toMatchObject({ dpi: 300, width: 2480, height: 3508 });
   });
 
+  it("refuses a TIFF frame whose data is damaged, with the decoder's reason, and reads the sound frame", async () => {
+    const noise = Buffer.alloc(400 * 300 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
+    const frame = await sharp(noise, { raw: { width: 400, height: 300, channels: 3 } })
+      .png()
+      .toBuffer();
+    const tiff = await sharp([frame, frame], { join: { animated: true } })
+      .tiff({ compression: 'deflate' })
+      .toBuffer();
+    // Bytes of the second frame's compressed strip overwritten; the directories stay readable.
+    const damaged = Buffer.from(tiff).fill(0x5a, Math.floor(tiff.length * 0.7), Math.floor(tiff.length * 0.7) + 64);
+    expect((await sharp(damaged, { page: 1 }).metadata()).width).toBe(400);
+    await expect(preparePage({ data: damaged, dpi: 150, frame: 1 }, options, refuse)).rejects.toThrow(
+      /decoding error/i,
+    );
+    expect((await preparePage({ data: damaged, dpi: 150, frame: 0 }, options, refuse)).width).toBeGreaterThan(0);
+  });
+
   it.skipIf(!existsSync(corpusPage))(
     'orients a real Vietnamese scan in all four positions',
     async () => {

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { Rotation } from '../page-model.js';
+import type { PageImage } from '../split/opened-source.js';
 import { binarise, rotateBitmap } from './bitmap.js';
 import { defaultBlankOptions, isBlank } from './blank-page.js';
 import { applyLevels, contrastStretch } from './contrast-stretch.js';
@@ -57,16 +58,8 @@ export interface PreparedPage {
 
 const WHITE = { r: 255, g: 255, b: 255 };
 
-/** A page image as the split stage hands it on (see PageImage). */
-export interface PageInput {
-  data: Buffer;
-  dpi: number | null;
-  /** Frame of a multi-page image (0-based). */
-  frame?: number;
-}
-
 export async function preparePage(
-  input: PageInput,
+  input: PageImage,
   options: PreprocessOptions,
   orient: OrientationDetector,
 ): Promise<PreparedPage> {

@@ -1,11 +1,12 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnModuleWorker } from '../spawn-worker.js';
-import type { OrientationDetector, PageInput, PreparedPage, PreprocessOptions } from './prepare-page.js';
+import type { PageImage } from '../split/opened-source.js';
+import type { OrientationDetector, PreparedPage, PreprocessOptions } from './prepare-page.js';
 import type { PreprocessMessage, PreprocessRequest } from './preprocess-worker.js';
 
 /** preparePage's signature: the pool is a drop-in for it. */
 export type PreparePage = (
-  input: PageInput,
+  input: PageImage,
   options: PreprocessOptions,
   orient: OrientationDetector,
 ) => Promise<PreparedPage>;

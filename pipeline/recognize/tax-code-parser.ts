@@ -82,13 +82,12 @@ function withoutExtraDigits(groups: string[], main: string, lookAlikeQuality: nu
   const aligned = groupAlignedCodes(groups);
   if (aligned.length === 1 && !aligned[0]!.boxed) return { value: aligned[0]!.code, quality: 0.8 * lookAlikeQuality };
   // One digit a box: a speck between boxes reads like one more digit, so the choice is a person's to confirm.
-  if (aligned.length === 1) return forReview(aligned[0]!.code, 0.5, `tax code read with extra digits (${main})`);
+  const extra = `tax code read with extra digits (${main})`;
+  if (aligned.length === 1) return forReview(aligned[0]!.code, 0.5, extra);
   if (main.length > 13) return null;
   // Digits glued after the code (a box of the form, the next item's number) or before it (a speck).
-  if (isValidTaxCode(main.slice(0, 10)))
-    return forReview(main.slice(0, 10), 0.5, `tax code read with extra digits (${main})`);
-  if (isValidTaxCode(main.slice(-10)))
-    return forReview(main.slice(-10), 0.5, `tax code read with extra digits (${main})`);
+  const glued = [main.slice(0, 10), main.slice(-10)].find(isValidTaxCode);
+  if (glued) return forReview(glued, 0.5, extra);
   const dropped = main.length === 11 ? oneDigitDropped(main) : [];
   if (dropped.length === 1) return forReview(dropped[0]!, 0.3, `tax code read with an extra digit (${main})`);
   return null;

@@ -72,7 +72,8 @@ async function verifyDecodes(bytes: Buffer, limits: SourceLimits, page?: number)
 
 /**
  * Opens a JPEG/PNG/WebP (one page, original bytes kept so EXIF orientation survives) or a TIFF (every page, each
- * handed on as the original bytes and its frame number, with its density). Header dimensions are checked against maxPixels before decoding.
+ * handed on as the original bytes and its frame number, with its density). Header dimensions are checked against
+ * maxPixels before decoding.
  */
 export async function openImageSource(bytes: Buffer, kind: ImageKind, limits: SourceLimits): Promise<OpenedSource> {
   const meta = await withTimeout(readMetadata(bytes), 'reading the image header', limits);

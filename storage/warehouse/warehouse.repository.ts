@@ -146,10 +146,9 @@ export type WarehouseTable = 'sources' | 'source_paths' | 'pages' | 'components'
 
 export interface WarehouseRepository {
   findSourceBySha(sha256: string): Promise<{ id: string; status: SourceStatus; error: string | null } | null>;
-  /** Inserts the source (status 'processing') or returns the existing id; records the path (idempotent). */
   /**
-   * Registers the source (once per sha256) and records the path, in one statement; gives its id, whether this call
-   * created it, and its status (an existing source keeps its own).
+   * Inserts the source (status 'processing') or finds the existing one, and records the path (idempotent), in one
+   * statement; gives its id, whether this call created it, and its status (an existing source keeps its own).
    */
   beginSource(input: SourceRecordInput, path: string): Promise<{ id: string; created: boolean; status: SourceStatus }>;
   recordPath(sourceId: string, path: string): Promise<void>;
