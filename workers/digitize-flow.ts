@@ -76,8 +76,14 @@ function message(error: unknown): string {
 export interface ConsumeFlowOptions {
   /** Page jobs run at once in this process (render and preprocess of one overlap OCR of another). */
   pageConcurrency: number;
-  /** Start and finish jobs run at once in this process. */
+  /** Finish jobs run at once in this process. */
   sourceConcurrency: number;
+  /**
+   * Start jobs run at once in this process (default 1). A start job is short (register, open, count pages); taken
+   * one at a time, a batch submitted at once does not crowd out the page work and the database with a burst of
+   * registrations and opened files, and its sources reach the page queue in submission order.
+   */
+  startConcurrency?: number;
   jobOptions?: FlowJobOptions;
   openedSources?: typeof OPENED_SOURCE_CACHE_DEFAULTS;
   /** Told how long each handler ran (measurements; see stage-timings.ts). */
@@ -152,7 +158,7 @@ export async function consumeDigitizeFlow(
       },
       options.onJobDone,
     ),
-    { concurrency: options.sourceConcurrency },
+    { concurrency: options.startConcurrency ?? 1 },
   );
 
   await queue.process<PageJob, PageJobResult>(
