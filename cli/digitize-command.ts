@@ -78,7 +78,9 @@ export async function runDigitize(
   options: { wait?: boolean } = {},
 ): Promise<DigitizeOutput> {
   const collected = await collectPaths(args);
-  const runtime = await openRuntime(config);
+  // Embedded, this process reads the pages: with files to read, its OCR threads start alongside the warehouse.
+  const warmOcr = !config.redisUrl && collected.some((item) => item.error === undefined);
+  const runtime = await openRuntime(config, { warmOcr });
   const queue = openJobQueue(config);
   const distributed = queue.kind === 'bullmq';
   const progress = progressReporter(stderr, collected.length);

@@ -65,21 +65,20 @@ export function envOf(config: Config): Record<string, string | undefined> {
 }
 
 /** Opens the adapters the configuration names; a caller that already opened the warehouse passes it in. */
-export async function openRuntime(config: Config, opened: { warehouse?: Warehouse } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  opened: {
+    warehouse?: Warehouse;
+    /**
+     * Start the OCR threads now rather than on the first page that needs them: their start-up (engine and model
+     * loading, on their own threads) then overlaps the warehouse's start-up on the main thread instead of following it.
+     */
+    warmOcr?: boolean;
+  } = {},
+): Promise<Runtime> {
   // Every page image is decoded and processed once: libvips' operation cache (50 MB by default) would only hold
   // pixels nobody asks for again.
   sharp.cache(false);
-  const store = createObjectStoreFromEnv(envOf(config));
-  const rulePack = await loadRulePack();
-  const warehouse =
-    opened.warehouse ??
-    (await openWarehouse({
-      dataDir: config.dataDir,
-      pglite: { sharedBuffersMb: config.pgliteSharedBuffersMb, createTimeoutMs: config.pgliteCreateTimeoutMs },
-      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-    }));
-  // Threads start on the first page that needs them; as many as OCR threads, so preprocessing keeps pace with OCR.
-  const preprocessing = createPreprocessPool({ size: config.ocrWorkers });
   let pool: Promise<OcrPool> | null = null;
   const ocr = () => {
     pool ??= createOcrPool({
@@ -91,6 +90,26 @@ export async function openRuntime(config: Config, opened: { warehouse?: Warehous
     });
     return pool;
   };
+  // A failed start is reported by the first page that asks for OCR, with that page's name.
+  const warming = opened.warmOcr ? ocr() : null;
+  warming?.catch(() => {});
+  const store = createObjectStoreFromEnv(envOf(config));
+  const rulePack = await loadRulePack();
+  let warehouse: Warehouse;
+  try {
+    warehouse =
+      opened.warehouse ??
+      (await openWarehouse({
+        dataDir: config.dataDir,
+        pglite: { sharedBuffersMb: config.pgliteSharedBuffersMb, createTimeoutMs: config.pgliteCreateTimeoutMs },
+        ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      }));
+  } catch (error) {
+    await Promise.allSettled([store.close(), warming?.then((p) => p.close())]);
+    throw error;
+  }
+  // Threads start on the first page that needs them; as many as OCR threads, so preprocessing keeps pace with OCR.
+  const preprocessing = createPreprocessPool({ size: config.ocrWorkers });
   return {
     config,
     store,
