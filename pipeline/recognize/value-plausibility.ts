@@ -5,6 +5,7 @@ import type { ValueWord } from './extract-fields.js';
 import type { PackSettings, TypeRule } from './rule-pack.js';
 import { isVietnameseSyllable, splitGluedSyllables } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
+import { type DossierWords, dossierWords, weakWords } from './weak-words.js';
 
 /** Value types made of words, where every word can be checked. */
 export const WORD_VALUE_TYPES: ReadonlySet<string> = new Set(['person_name', 'address', 'text']);
@@ -130,7 +131,8 @@ export function repeatedRun(value: string, minRun: number): string | null {
 
 /**
  * Review reasons for the word-valued fields of a component read by OCR: implausible words, and words whose OCR
- * confidence is below the pack's `minWordConfidence`. Trusted (text-layer) fields are not checked.
+ * confidence is below the pack's `minWordConfidence`, and words kept as read below `unsureWordConfidence` that
+ * the dossier's surest reading of each word does not confirm. Trusted (text-layer) fields are not checked.
  */
 export function plausibilityProblems(
   type: TypeRule,
@@ -138,6 +140,7 @@ export function plausibilityProblems(
   words: Record<string, ValueWord[]>,
   trusted: ReadonlySet<string>,
   settings: PackSettings,
+  dossier: DossierWords = dossierWords([]),
 ): string[] {
   const problems: string[] = [];
   const vocabulary = wordVocabulary(settings);
@@ -162,6 +165,15 @@ export function plausibilityProblems(
       if (tail) problems.push(`${key}: address ends with "${tail}", not a province: cut short or run on`);
       const twice = repeatedRun(field.value, REPEATED_RUN_WORDS);
       if (twice) problems.push(`${key}: "${twice}" read twice`);
+      // Titles and closed vocabularies print their words from the pack, not as read.
+      const unsure =
+        rule.anchor === 'title' || rule.vocabulary.length > 0
+          ? []
+          : weakWords(field.value, words[key] ?? [], settings.plausibility.unsureWordConfidence, dossier);
+      if (unsure.length > 0)
+        problems.push(
+          `${key}: words read unsurely and nowhere surer (${unsure.map((w) => `${w.text} ${w.confidence.toFixed(2)}`).join(', ')})`,
+        );
     }
     const read = (words[key] ?? []).filter((w) => /^\p{L}+$/u.test(w.text));
     // A word read much less surely than the rest of its value is the likely misread ("DŨNG" among sure words).
