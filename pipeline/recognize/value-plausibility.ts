@@ -169,7 +169,13 @@ export function plausibilityProblems(
       const unsure =
         rule.anchor === 'title' || rule.vocabulary.length > 0
           ? []
-          : weakWords(field.value, words[key] ?? [], settings.plausibility.unsureWordConfidence, dossier);
+          : weakWords(
+              field.value,
+              words[key] ?? [],
+              settings.plausibility.unsureWordConfidence,
+              dossier,
+              vocabulary.numbered,
+            );
       if (unsure.length > 0)
         problems.push(
           `${key}: words read unsurely and nowhere surer (${unsure.map((w) => `${w.text} ${w.confidence.toFixed(2)}`).join(', ')})`,

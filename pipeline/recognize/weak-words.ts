@@ -34,13 +34,15 @@ function letters(text: string): string | null {
 
 /**
  * Words of `value` kept as OCR read them with confidence below `minConfidence`, and read no surer anywhere in the
- * dossier. Words the rules replaced (restored marks) are not in the value as read.
+ * dossier. Words the rules replaced (restored marks) are not in the value as read; `known` words (lower case) are
+ * checked by their own closed list (address unit words before a number).
  */
 export function weakWords(
   value: string,
   words: readonly ValueWord[],
   minConfidence: number,
   dossier: DossierWords,
+  known: ReadonlySet<string> = new Set(),
 ): ValueWord[] {
   if (minConfidence <= 0) return [];
   const kept = new Set(value.normalize('NFC').match(/\p{L}+/gu) ?? []);
@@ -50,6 +52,7 @@ export function weakWords(
       text !== null &&
       w.confidence < minConfidence &&
       kept.has(text.normalize('NFC')) &&
+      !known.has(key(text)) &&
       (dossier.surest.get(key(text)) ?? 0) < minConfidence
     );
   });

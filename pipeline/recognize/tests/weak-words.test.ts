@@ -29,6 +29,12 @@ describe('words read unsurely', () => {
     expect(weakWords('CAO THỊ DŨNG', dotted, 0.88, { surest: new Map([['dũng', 0.96]]) })).toEqual([]);
   });
 
+  it('leaves words of a closed list to their own check', () => {
+    const unit = [{ text: 'hẻm', confidence: 0.66 }];
+    expect(weakWords('Số 242, hẻm 12', unit, 0.85, none, new Set(['hẻm']))).toEqual([]);
+    expect(weakWords('Số 242, hẻm 12', unit, 0.85, none)).toEqual(unit);
+  });
+
   it('is off at 0', () => {
     expect(weakWords('QUẬN NINH KIỂU', words, 0, none)).toEqual([]);
   });
