@@ -1,6 +1,7 @@
 // Plausibility of OCR-read words: damage the rules cannot repair (lost or swapped marks, glued words, stray
 // punctuation, uncertain words) sends the component to review instead of being accepted as read.
 import type { FieldResult } from '../page-model.js';
+import { endsInsidePhrase } from './cut-phrase.js';
 import type { ValueWord } from './extract-fields.js';
 import type { PackSettings, TypeRule } from './rule-pack.js';
 import { isVietnameseSyllable, splitGluedSyllables } from './vietnamese-syllables.js';
@@ -163,6 +164,9 @@ export function plausibilityProblems(
       if (unit) problems.push(`${key}: "${unit}" before a number is no address unit word`);
       const tail = rule.type === 'address' ? afterProvince(field.value, vocabulary.provinces) : null;
       if (tail) problems.push(`${key}: address ends with "${tail}", not a province: cut short or run on`);
+      const inside =
+        rule.type === 'person_name' || rule.anchor === 'title' ? null : endsInsidePhrase(field.value, settings);
+      if (inside) problems.push(`${key}: value ends inside "${inside}", it looks cut short`);
       const twice = repeatedRun(field.value, REPEATED_RUN_WORDS);
       if (twice) problems.push(`${key}: "${twice}" read twice`);
       // Titles and closed vocabularies print their words from the pack, not as read.
