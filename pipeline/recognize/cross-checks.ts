@@ -1,6 +1,7 @@
 // Checks across the fields of one component: personal ID vs date of birth and sex, amount in words vs figures.
 // They adjust confidences, may swap in a valid confusable-digit reading, and report problems for review.
 import type { FieldResult } from '../page-model.js';
+import { dateOrderProblems } from './date-order.js';
 import { round } from './extract-fields.js';
 import { canonicalNumberWords, parseNumberWords } from './number-words.js';
 import type { TypeRule } from './rule-pack.js';
@@ -91,5 +92,6 @@ export function crossCheck(
       }
     }
   }
+  problems.push(...dateOrderProblems(type, fields));
   return problems;
 }

@@ -19,6 +19,7 @@ import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
 import { plausibilityProblems } from './value-plausibility.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
+import { dossierWords } from './weak-words.js';
 
 /** Confidence kept by a name whose other syllables may have lost their diacritics too. */
 export const NAME_UNSURE_FACTOR = 0.6;
@@ -46,6 +47,7 @@ export function recognize(
   );
   const allLines = ordered.flatMap((p) => prepared.get(p.number) ?? []);
   const classes = ordered.map((p) => classifyLines(p.number, prepared.get(p.number) ?? null, effective));
+  const dossier = dossierWords(allLines);
   const twoSided = new Set(effective.types.filter((t) => t.twoSided).map((t) => t.code));
   return splitComponents(classes, twoSided).map((span) => {
     const type = effective.byCode.get(span.type) ?? effective.byCode.get('khac')!;
@@ -118,7 +120,7 @@ export function recognize(
         field.value = restoreCodeSymbols(field.value, effective).value;
     }
     problems.push(...crossCheck(type, fields, trusted));
-    problems.push(...plausibilityProblems(type, fields, words, trusted, effective.settings));
+    problems.push(...plausibilityProblems(type, fields, words, trusted, effective.settings, dossier));
     const confidence = round(span.head.score);
     const review = routeForReview({ type, confidence, fields, problems, settings: effective.settings });
     return {

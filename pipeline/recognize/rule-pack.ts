@@ -60,6 +60,11 @@ const fieldSchema = z.strictObject({
   notFuture: z.boolean().default(false),
   /** Money field this value must agree with (amount in words vs figures). */
   agreesWith: z.string().optional(),
+  /**
+   * A date on or after another date field of the component (the appointment after the receipt, a death after the
+   * birth), at most `maxDays` later when given: a year misread by a digit breaks the order or the span.
+   */
+  after: z.strictObject({ field: z.string(), maxDays: z.number().int().min(0).optional() }).optional(),
   /** Fields of the same component a personal ID is cross-checked against. */
   // `holderSex`: the holder's sex known from the role (the husband of a marriage certificate is Nam).
   idContext: z
@@ -102,6 +107,8 @@ const typeSchema = z
         ctx.addIssue({ code: 'custom', message: `${key}: unknown block ${f.block}` });
       if (f.agreesWith && !t.fields[f.agreesWith])
         ctx.addIssue({ code: 'custom', message: `${key}: agreesWith names unknown field ${f.agreesWith}` });
+      if (f.after && (f.type !== 'date' || t.fields[f.after.field]?.type !== 'date'))
+        ctx.addIssue({ code: 'custom', message: `${key}: after needs a date field after another date field` });
       for (const ref of [f.idContext?.birthDate, f.idContext?.sex].filter((r) => r !== undefined))
         if (!t.fields[ref]) ctx.addIssue({ code: 'custom', message: `${key}: idContext names unknown field ${ref}` });
       for (const l of f.keepLabels)
@@ -178,6 +185,11 @@ const settingsSchema = z.strictObject({
       minWordConfidence: z.number().min(0).max(1).default(0),
       /** A word of a name, address or text this far below its value's median word confidence needs review (0: off). */
       confidenceDip: z.number().min(0).max(1).default(0),
+      /**
+       * A word of a name, address or text kept as OCR read it below this confidence, and read no surer elsewhere in
+       * the dossier, needs review (0: off).
+       */
+      unsureWordConfidence: z.number().min(0).max(1).default(0),
     })
     .default({
       extraSyllables: [],
@@ -189,6 +201,7 @@ const settingsSchema = z.strictObject({
       danglingWords: [],
       minWordConfidence: 0,
       confidenceDip: 0,
+      unsureWordConfidence: 0,
     }),
 });
 

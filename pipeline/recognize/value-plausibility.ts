@@ -1,10 +1,12 @@
 // Plausibility of OCR-read words: damage the rules cannot repair (lost or swapped marks, glued words, stray
 // punctuation, uncertain words) sends the component to review instead of being accepted as read.
 import type { FieldResult } from '../page-model.js';
+import { endsInsidePhrase } from './cut-phrase.js';
 import type { ValueWord } from './extract-fields.js';
 import type { PackSettings, TypeRule } from './rule-pack.js';
 import { isVietnameseSyllable, splitGluedSyllables } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
+import { type DossierWords, dossierWords, weakWords } from './weak-words.js';
 
 /** Value types made of words, where every word can be checked. */
 export const WORD_VALUE_TYPES: ReadonlySet<string> = new Set(['person_name', 'address', 'text']);
@@ -130,7 +132,8 @@ export function repeatedRun(value: string, minRun: number): string | null {
 
 /**
  * Review reasons for the word-valued fields of a component read by OCR: implausible words, and words whose OCR
- * confidence is below the pack's `minWordConfidence`. Trusted (text-layer) fields are not checked.
+ * confidence is below the pack's `minWordConfidence`, and words kept as read below `unsureWordConfidence` that
+ * the dossier's surest reading of each word does not confirm. Trusted (text-layer) fields are not checked.
  */
 export function plausibilityProblems(
   type: TypeRule,
@@ -138,6 +141,7 @@ export function plausibilityProblems(
   words: Record<string, ValueWord[]>,
   trusted: ReadonlySet<string>,
   settings: PackSettings,
+  dossier: DossierWords = dossierWords([]),
 ): string[] {
   const problems: string[] = [];
   const vocabulary = wordVocabulary(settings);
@@ -160,8 +164,26 @@ export function plausibilityProblems(
       if (unit) problems.push(`${key}: "${unit}" before a number is no address unit word`);
       const tail = rule.type === 'address' ? afterProvince(field.value, vocabulary.provinces) : null;
       if (tail) problems.push(`${key}: address ends with "${tail}", not a province: cut short or run on`);
+      const inside =
+        rule.type === 'person_name' || rule.anchor === 'title' ? null : endsInsidePhrase(field.value, settings);
+      if (inside) problems.push(`${key}: value ends inside "${inside}", it looks cut short`);
       const twice = repeatedRun(field.value, REPEATED_RUN_WORDS);
       if (twice) problems.push(`${key}: "${twice}" read twice`);
+      // Titles and closed vocabularies print their words from the pack, not as read.
+      const unsure =
+        rule.anchor === 'title' || rule.vocabulary.length > 0
+          ? []
+          : weakWords(
+              field.value,
+              words[key] ?? [],
+              settings.plausibility.unsureWordConfidence,
+              dossier,
+              vocabulary.numbered,
+            );
+      if (unsure.length > 0)
+        problems.push(
+          `${key}: words read unsurely and nowhere surer (${unsure.map((w) => `${w.text} ${w.confidence.toFixed(2)}`).join(', ')})`,
+        );
     }
     const read = (words[key] ?? []).filter((w) => /^\p{L}+$/u.test(w.text));
     // A word read much less surely than the rest of its value is the likely misread ("DŨNG" among sure words).

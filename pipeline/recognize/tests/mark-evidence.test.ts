@@ -116,3 +116,11 @@ describe('the issue date of a decision', () => {
     expect(c!.reasons.join(' ')).toMatch(/ngay_ban_hanh: date taken from running text/);
   });
 });
+
+describe('common two-word phrases of the pack', () => {
+  it('restore a word that lost every mark beside one that kept its own', () => {
+    expect(restorePhrases('nhận kết qua thủ tục', pack).value).toBe('nhận kết quả thủ tục');
+    expect(restorePhrases('Tai nhà, Thôn 3', pack).value).toBe('Tại nhà, Thôn 3');
+    expect(restorePhrases('HỘ KINH DOANH CUA HÀNG HIẾU LỘC', pack).value).toBe('HỘ KINH DOANH CỬA HÀNG HIẾU LỘC');
+  });
+});
