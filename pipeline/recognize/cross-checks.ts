@@ -16,7 +16,15 @@ export const CROSS_CHECK_FACTORS = {
   moneyDisagrees: 0.5,
   /** Confidence kept by an amount in words that cannot be parsed. */
   wordsUnreadable: 0.7,
+  /** Confidence kept by an amount below the smallest one a dossier holds. */
+  implausiblySmall: 0.5,
 };
+
+/**
+ * No fee, tax, price or payment in a dossier is below a thousand đồng; such a figure is the first group of a longer
+ * one ("1" of "1 167.000.000", the space read as the end of the number).
+ */
+export const SMALLEST_AMOUNT = 1000;
 
 /** `trusted` fields come from a text layer: they are checked but never corrected. */
 export function crossCheck(
@@ -45,6 +53,12 @@ export function crossCheck(
           field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.invalidId);
         }
       }
+    }
+    if (rule.type === 'money' && /^\d+$/.test(field.value) && Number(field.value) < SMALLEST_AMOUNT) {
+      problems.push(
+        `${key}: ${field.value} đồng is below the smallest amount a dossier holds, a longer figure was cut`,
+      );
+      field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.implausiblySmall);
     }
     if (rule.type === 'money') {
       // "1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng)": the words printed beside the figures.

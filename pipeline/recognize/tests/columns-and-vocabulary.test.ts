@@ -329,6 +329,16 @@ describe('figures cut or glued by OCR', () => {
     expect(crossCheck(type, agreeing)).toEqual([]);
   });
 
+  it('sends an amount below a thousand đồng to review: the first group of a longer figure', () => {
+    const type = pack.byCode.get('hop_dong_chuyen_nhuong')!;
+    const key = Object.entries(type.fields).find(([, f]) => f.type === 'money')![0];
+    const cut = { [key]: field('1') };
+    const problems = crossCheck(type, cut);
+    expect(problems.join('\n')).toMatch(/below the smallest amount/);
+    expect(cut[key]!.confidence).toBeLessThan(0.95);
+    expect(crossCheck(type, { [key]: field('1167000000') })).toEqual([]);
+  });
+
   it('takes the first ten digits of a tax code glued to more digits when they check, for review', () => {
     const parsed = parseTaxCode('Mãsốthuế:189669967606');
     expect(parsed?.value).toBe('1896699676');
