@@ -34,10 +34,16 @@ export interface ParsedValue {
 
 /** Surrounding noise: dot leaders, colons, bullets, stray punctuation. */
 export function cleanText(input: string): string {
-  return normalizeText(input.replace(/\.{2,}|(?:\.\s){2,}\.?|…|_{2,}/g, ' '))
-    .replace(/^[\s:;,.\-–*•]+/, '')
-    .replace(/[\s:;,\-–*•]+$/, '')
-    .trim();
+  return (
+    normalizeText(input.replace(/\.{2,}|(?:\.\s){2,}\.?|…|_{2,}/g, ' '))
+      // Broken spacing: no space is printed inside brackets, nor inside the month of a d/m/y date.
+      .replace(/([([])\s+/g, '$1')
+      .replace(/\s+([)\]])/g, '$1')
+      .replace(/(?<![\d/])(\d{1,2})\/(\d) (\d)\/(\d{4})(?!\d)/g, '$1/$2$3/$4')
+      .replace(/^[\s:;,.\-–*•]+/, '')
+      .replace(/[\s:;,\-–*•]+$/, '')
+      .trim()
+  );
 }
 
 export function parseText(input: string): ParsedValue | null {

@@ -186,6 +186,12 @@ describe('value parsers', () => {
     expect(parseText('  Đất ở  tại nông thôn ; ')?.value).toBe('Đất ở tại nông thôn');
     expect(parseText('.........')).toBeNull();
     expect(parseText('. . . Xã Hòa An . . .')?.value).toBe('Xã Hòa An');
+    // Broken spacing inside brackets and inside the month of a date.
+    expect(parseText('Đất trồng cây lâu năm ( CLN )')?.value).toBe('Đất trồng cây lâu năm (CLN)');
+    expect(parseText('Đến ngày 15/1 0/2063')?.value).toBe('Đến ngày 15/10/2063');
+    // Two numbers that only look like a split: left as printed.
+    expect(parseText('thửa 12 15/10/2063')?.value).toBe('thửa 12 15/10/2063');
+    expect(parseText('Số 3 và 5/2024/QĐ')?.value).toBe('Số 3 và 5/2024/QĐ');
   });
 });
 
