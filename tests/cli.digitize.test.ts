@@ -101,6 +101,28 @@ describe('sohoa digitize (embedded)', () => {
   );
 
   it(
+    'fails at once with the reason when the data folder cannot be made, its early-started OCR threads closed',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sohoa-nodata-'));
+      try {
+        const file = join(dir, 'a-file');
+        writeFileSync(file, 'not a folder');
+        // Hanging here would mean the OCR threads started alongside the warehouse outlived its failure.
+        const run = await runCli(
+          ['digitize', join(SAMPLES, firstJpeg())],
+          { SOHOA_DATA_DIR: join(file, 'data') },
+          60_000,
+        );
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(/ENOTDIR/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     'reports bad files with their reasons and goes on with the rest of the batch',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sohoa-bad-'));

@@ -76,14 +76,8 @@ function message(error: unknown): string {
 export interface ConsumeFlowOptions {
   /** Page jobs run at once in this process (render and preprocess of one overlap OCR of another). */
   pageConcurrency: number;
-  /** Finish jobs run at once in this process. */
+  /** Finish jobs run at once in this process (start jobs run one at a time, see below). */
   sourceConcurrency: number;
-  /**
-   * Start jobs run at once in this process (default 1). A start job is short (register, open, count pages); taken
-   * one at a time, a batch submitted at once does not crowd out the page work and the database with a burst of
-   * registrations and opened files, and its sources reach the page queue in submission order.
-   */
-  startConcurrency?: number;
   jobOptions?: FlowJobOptions;
   openedSources?: typeof OPENED_SOURCE_CACHE_DEFAULTS;
   /** Told how long each handler ran (measurements; see stage-timings.ts). */
@@ -158,7 +152,9 @@ export async function consumeDigitizeFlow(
       },
       options.onJobDone,
     ),
-    { concurrency: options.startConcurrency ?? 1 },
+    // One at a time: a start job is short (register, open, count pages), and a batch submitted at once then does not
+    // crowd out the page work and the database with a burst of registrations and opened files.
+    { concurrency: 1 },
   );
 
   await queue.process<PageJob, PageJobResult>(

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,4 +22,17 @@ describe.skipIf(!native || !fontAvailable())('runNativeTesseract', () => {
     expect(texts).toHaveLength(words.length);
     for (const [i, text] of texts.entries()) expect(text).toContain(words[i]);
   }, 60_000);
+});
+
+describe('runNativeTesseract output check', () => {
+  it('refuses output that does not hold one page per file of its list', async () => {
+    // A stand-in CLI that prints one page whatever its list holds.
+    const bin = join(dir, 'one-page-tesseract');
+    writeFileSync(bin, '#!/bin/sh\necho "one page"\n');
+    chmodSync(bin, 0o755);
+    const files = ['a.png', 'b.png', 'c.png'].map((f) => join(dir, f));
+    await expect(runNativeTesseract(files, { langs: ['eng'], parallelism: 1, bin })).rejects.toThrow(
+      /returned 1 pages for a list of 3/,
+    );
+  });
 });

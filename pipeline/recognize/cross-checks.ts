@@ -54,13 +54,13 @@ export function crossCheck(
         }
       }
     }
-    if (rule.type === 'money' && /^\d+$/.test(field.value) && Number(field.value) < SMALLEST_AMOUNT) {
-      problems.push(
-        `${key}: ${field.value} đồng is below the smallest amount a dossier holds, a longer figure was cut`,
-      );
-      field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.implausiblySmall);
-    }
     if (rule.type === 'money') {
+      if (/^\d+$/.test(field.value) && Number(field.value) < SMALLEST_AMOUNT) {
+        problems.push(
+          `${key}: ${field.value} đồng is below the smallest amount a dossier holds, a longer figure was cut`,
+        );
+        field.confidence = round(field.confidence * CROSS_CHECK_FACTORS.implausiblySmall);
+      }
       // "1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng)": the words printed beside the figures.
       const inline = /bằng chữ\s*[:：]?\s*(.+)$/iu.exec(field.raw.normalize('NFC'));
       const words = inline ? parseNumberWords(inline[1]!) : null;
