@@ -158,14 +158,16 @@ export async function readSourcePage(
     versions: { ocrEngine: versions.ocrEngine, ocrModel: versions.ocrModel },
     text: page.text,
   };
-  await infrastructure('storing a page image', () =>
-    store.put(objectKeys.pageImage(sha256, n), page.image, { contentType: 'image/jpeg' }),
-  );
-  // Written last: its presence means the page is complete.
-  await infrastructure('storing page OCR', () =>
-    store.put(objectKeys.pageOcr(sha256, n), Buffer.from(JSON.stringify(stored)), {
-      contentType: 'application/json',
-    }),
+  await infrastructure('storing the page image and OCR', () =>
+    store.putAll([
+      { key: objectKeys.pageImage(sha256, n), data: page.image, contentType: 'image/jpeg' },
+      // Written last: its presence means the page is complete.
+      {
+        key: objectKeys.pageOcr(sha256, n),
+        data: Buffer.from(JSON.stringify(stored)),
+        contentType: 'application/json',
+      },
+    ]),
   );
   return stored;
 }

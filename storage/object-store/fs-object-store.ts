@@ -107,8 +107,11 @@ export function createFsObjectStore(rootDir: string, options: FsObjectStoreOptio
     }
   }
 
-  /** atomicWrite for bytes in hand: one open file for the write and the sync (fewer round trips per object). */
-  async function atomicWriteBytes(target: string, key: string, data: Buffer | Uint8Array): Promise<void> {
+  /**
+   * Writes bytes in hand to a temp file beside the target, synced when the store syncs (one open file for the write
+   * and the sync: fewer round trips per object); returns the temp file's path. The caller renames or removes it.
+   */
+  async function writeTemp(target: string, key: string, data: Buffer | Uint8Array): Promise<string> {
     await ensureParent(target, key);
     const tmp = tempPathFor(target);
     try {
@@ -129,6 +132,16 @@ export function createFsObjectStore(rootDir: string, options: FsObjectStoreOptio
       } finally {
         await handle.close();
       }
+      return tmp;
+    } catch (error) {
+      throw await abandonWrite(tmp, key, error);
+    }
+  }
+
+  /** atomicWrite for bytes in hand. */
+  async function atomicWriteBytes(target: string, key: string, data: Buffer | Uint8Array): Promise<void> {
+    const tmp = await writeTemp(target, key, data);
+    try {
       await rename(tmp, target);
     } catch (error) {
       throw await abandonWrite(tmp, key, error);
@@ -196,6 +209,30 @@ export function createFsObjectStore(rootDir: string, options: FsObjectStoreOptio
       const key = normalizeObjectKey(rawKey);
       await writeContentType(key, opts?.contentType);
       await atomicWriteBytes(dataPath(key), key, data);
+    },
+
+    async putAll(objects) {
+      const items = objects.map((o) => ({ ...o, key: normalizeObjectKey(o.key) }));
+      await Promise.all(items.map((o) => writeContentType(o.key, o.contentType)));
+      // Written and synced side by side: the file system commits concurrent syncs together, where one after the other
+      // each waits for its own commit.
+      const written = await Promise.allSettled(items.map((o) => writeTemp(dataPath(o.key), o.key, o.data)));
+      const failed = written.find((w) => w.status === 'rejected');
+      const temps = written.map((w) => (w.status === 'fulfilled' ? w.value : null));
+      if (failed) {
+        await Promise.all(temps.map((tmp) => (tmp ? rm(tmp, { force: true }) : undefined)));
+        throw failed.reason;
+      }
+      // In the given order, so the last one appears last.
+      for (const [i, o] of items.entries()) {
+        const tmp = temps[i]!;
+        try {
+          await rename(tmp, dataPath(o.key));
+        } catch (error) {
+          await Promise.all(temps.slice(i + 1).map((t) => rm(t!, { force: true })));
+          throw await abandonWrite(tmp, o.key, error);
+        }
+      }
     },
 
     async putStream(rawKey, stream, size, opts) {

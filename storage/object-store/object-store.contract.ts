@@ -179,6 +179,38 @@ export function describeObjectStoreContract(
       expect(await collect(store.list('race/'))).toEqual(['race/key']);
     });
 
+    it('puts several objects at once, with their types, the last one last', async () => {
+      const image = randomBytes(30_000);
+      await store.putAll([
+        { key: 'pages/s/p0001.jpg', data: image, contentType: 'image/jpeg' },
+        { key: 'pages/s/note', data: new Uint8Array([1, 2, 3]), contentType: 'text/x-note' },
+        { key: 'pages/s/p0001.json', data: Buffer.from('{"page":1}'), contentType: 'application/json' },
+      ]);
+      expect((await store.get('pages/s/p0001.jpg')).equals(image)).toBe(true);
+      expect([...(await store.get('pages/s/note'))]).toEqual([1, 2, 3]);
+      expect(await store.stat('pages/s/note')).toMatchObject({ size: 3, contentType: 'text/x-note' });
+      expect(await collect(store.list('pages/s/'))).toEqual([
+        'pages/s/note',
+        'pages/s/p0001.jpg',
+        'pages/s/p0001.json',
+      ]);
+      // Overwrites, as put does; an empty list writes nothing.
+      await store.putAll([{ key: 'pages/s/note', data: Buffer.from('second') }]);
+      expect((await store.get('pages/s/note')).toString()).toBe('second');
+      await store.putAll([]);
+      expect(await collect(store.list('pages/s/'))).toHaveLength(3);
+    });
+
+    it('checks every key of putAll before writing any', async () => {
+      await expect(
+        store.putAll([
+          { key: 'batch/first', data: Buffer.from('x') },
+          { key: 'batch/../escape', data: Buffer.from('y') },
+        ]),
+      ).rejects.toBeInstanceOf(InvalidObjectKeyError);
+      expect(await store.exists('batch/first')).toBe(false);
+    });
+
     it('rejects invalid keys with InvalidObjectKeyError', async () => {
       const bad = ['', '/abs', 'a/../b', '..', 'a\\b', 'a//b', 'a/', './a', 'a/.hidden', 'C:/x', 'a\0b'];
       for (const key of bad) {

@@ -60,6 +60,23 @@ describe('fs object store folders', () => {
   });
 });
 
+describe('fs object store putAll', () => {
+  it('leaves neither the last object nor temp files when one object cannot be written', async () => {
+    const root = path.join(fsRoot, 'put-all');
+    const store = createFsObjectStore(root, { fsync: true });
+    await store.put('pages/s/blocked', Buffer.from('an object where a folder is needed'));
+    await expect(
+      store.putAll([
+        { key: 'pages/s/p0001.jpg', data: Buffer.from('image') },
+        { key: 'pages/s/blocked/p0001.txt', data: Buffer.from('cannot be written') },
+        { key: 'pages/s/p0001.json', data: Buffer.from('{}') },
+      ]),
+    ).rejects.toThrow(/pages\/s\/blocked\/p0001\.txt/);
+    expect(await store.exists('pages/s/p0001.json')).toBe(false);
+    expect((await readdir(path.join(root, 'pages', 's'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('s3 adapter specifics', () => {
   it('creates a missing bucket once and tolerates it existing', async () => {
     const config = s3.config('bucket');

@@ -64,6 +64,11 @@ export function withRecentObjects(
       // A copy: the caller may reuse its buffer.
       remember(key, Buffer.from(data));
     },
+    async putAll(objects) {
+      for (const o of objects) drop(o.key);
+      await store.putAll(objects);
+      for (const o of objects) remember(o.key, Buffer.from(o.data));
+    },
     async putStream(key, stream, size, putOptions) {
       drop(key);
       await store.putStream(key, stream, size, putOptions);

@@ -130,16 +130,27 @@ export function createS3ObjectStore(config: S3ObjectStoreConfig): S3ObjectStore 
 
   const headers = (contentType: string | undefined) => ({ 'Content-Type': contentType ?? DEFAULT_CONTENT_TYPE });
 
+  async function putBytes(rawKey: string, data: Buffer | Uint8Array, contentType?: string): Promise<void> {
+    const key = normalizeObjectKey(rawKey);
+    await bucketFor('put', key);
+    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    await request('put', key, () => client.putObject(bucket, key, buf, buf.length, headers(contentType)));
+  }
+
   return {
     kind: 's3',
     bucket,
     ensureBucket,
 
-    async put(rawKey, data, opts) {
-      const key = normalizeObjectKey(rawKey);
-      await bucketFor('put', key);
-      const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      await request('put', key, () => client.putObject(bucket, key, buf, buf.length, headers(opts?.contentType)));
+    put: (key, data, opts) => putBytes(key, data, opts?.contentType),
+
+    async putAll(objects) {
+      const items = objects.map((o) => ({ ...o, key: normalizeObjectKey(o.key) }));
+      const last = items.at(-1);
+      if (!last) return;
+      // The others side by side, then the last: an object is visible once its PUT returns.
+      await Promise.all(items.slice(0, -1).map((o) => putBytes(o.key, o.data, o.contentType)));
+      await putBytes(last.key, last.data, last.contentType);
     },
 
     async putStream(rawKey, stream, size, opts) {
