@@ -19,6 +19,6 @@ export default defineConfig({
     maxWorkers: 2,
     // Test files run side by side: OCR threads keep the priority of the rest, so one file's OCR is not starved
     // behind another file's work and its timeouts mean the same as before.
-    env: { SOHOA_OCR_NICE: '0' },
+    env: { SOHOA_OCR_NICE: '0', SOHOA_OCR_IDLE: 'false' },
   },
 });

@@ -70,6 +70,13 @@ const SETTINGS = {
       .max(19, 'at most 19')
       .default(10),
   },
+  ocrIdle: {
+    env: 'SOHOA_OCR_IDLE',
+    describe:
+      'OCR threads run under the idle scheduling policy, so any other work takes the core the moment it wakes (Linux); ' +
+      'default true for `sohoa worker` (a dedicated service), false elsewhere (other programs would starve OCR)',
+    schema: z.stringbool({ error: 'must be true or false' }).optional(),
+  },
   workerCacheMb: {
     env: 'SOHOA_WORKER_CACHE_MB',
     describe: 'page images and OCR a `sohoa worker` keeps after writing them, for its own finish jobs, MB (0: none)',

@@ -74,6 +74,8 @@ export async function openRuntime(
      * loading, on their own threads) then overlaps the warehouse's start-up on the main thread instead of following it.
      */
     warmOcr?: boolean;
+    /** The OCR threads' scheduling policy when SOHOA_OCR_IDLE is not set (see config). */
+    ocrIdleByDefault?: boolean;
   } = {},
 ): Promise<Runtime> {
   // Every page image is decoded and processed once: libvips' operation cache (50 MB by default) would only hold
@@ -87,6 +89,7 @@ export async function openRuntime(
       maxWorkerRssMb: config.ocrMaxRssMb,
       jobTimeoutMs: config.pageTimeoutMs,
       threadNice: config.ocrNice,
+      threadIdle: config.ocrIdle ?? opened.ocrIdleByDefault ?? false,
     });
     return pool;
   };

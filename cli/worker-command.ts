@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PAGE_IMAGE_PREFIX, PAGE_OCR_PREFIX } from '../pipeline/object-keys.js';
 import type { StageDeps } from '../pipeline/source-stages.js';
 import { withRecentObjects } from '../storage/object-store/recent-objects.js';
@@ -63,7 +64,7 @@ export async function runWorker(
     throw new WorkerSetupError('sohoa worker needs REDIS_URL (the queue other processes submit to); it is not set');
   }
   const concurrency = workerConcurrencyOf(config, options.concurrency);
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { ocrIdleByDefault: true });
   const queue = openJobQueue(config);
   let consumer: { close(): Promise<void> } | null = null;
   const stopHooks: Array<() => Promise<void>> = [];
@@ -89,7 +90,23 @@ export async function runWorker(
     });
     if (timing && options.timingsFile) {
       const file = options.timingsFile;
-      stopHooks.push(() => writeFile(file, `${JSON.stringify({ pid: process.pid, handlers, ...timing.totals() })}\n`));
+      // How long ready callbacks (a store or database reply among them) waited for the main thread.
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
+      stopHooks.push(() => {
+        loop.disable();
+        const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+        const eventLoopDelay = {
+          meanMs: ms(loop.mean),
+          p50Ms: ms(loop.percentile(50)),
+          p99Ms: ms(loop.percentile(99)),
+          maxMs: ms(loop.max),
+        };
+        return writeFile(
+          file,
+          `${JSON.stringify({ pid: process.pid, handlers, eventLoopDelay, ...timing.totals() })}\n`,
+        );
+      });
     }
     log(
       `sohoa worker ${process.pid}: consuming with ${concurrency} page jobs at once, ${config.ocrWorkers} OCR threads`,

@@ -146,22 +146,28 @@ interface DistributedResult {
   /** Per page, by method: "put 2.0 × 9.1 ms". */
   storeCalls: string;
   databaseCalls: string;
+  /** Each worker's main-thread delay: how long a ready reply waited for the thread. */
+  eventLoop: string;
 }
 
-/** "put 2.05 calls 18.2 ms, get 0.40 calls 1.1 ms": each method's calls and time per page, costliest first. */
+/** "put 2.05 calls 18.2 ms (slowest 40 ms), ...": each method's calls and time per page, costliest first. */
 function perMethod(tallies: Tally[], pages: number): string {
-  const merged = new Map<string, { calls: number; ms: number }>();
+  const merged = new Map<string, { calls: number; ms: number; maxMs: number }>();
   for (const t of tallies) {
     for (const [name, m] of Object.entries(t.byMethod)) {
-      const into = merged.get(name) ?? { calls: 0, ms: 0 };
+      const into = merged.get(name) ?? { calls: 0, ms: 0, maxMs: 0 };
       into.calls += m.calls;
       into.ms += m.ms;
+      into.maxMs = Math.max(into.maxMs, m.maxMs ?? 0);
       merged.set(name, into);
     }
   }
   return [...merged]
     .sort((a, b) => b[1].ms - a[1].ms)
-    .map(([name, m]) => `${name} ${(m.calls / pages).toFixed(2)} calls ${(m.ms / pages).toFixed(1)} ms`)
+    .map(
+      ([name, m]) =>
+        `${name} ${(m.calls / pages).toFixed(2)} calls ${(m.ms / pages).toFixed(1)} ms (slowest ${m.maxMs.toFixed(0)} ms)`,
+    )
     .join(', ');
 }
 
@@ -205,6 +211,7 @@ async function distributed(workerCount: number): Promise<DistributedResult> {
       (f) =>
         JSON.parse(readFileSync(f, 'utf8')) as StageTimings & {
           handlers: Record<string, { jobs: number; ms: number }>;
+          eventLoopDelay?: { meanMs: number; p50Ms: number; p99Ms: number; maxMs: number };
         },
     );
     const sum = (pick: (t: (typeof timings)[number]) => number) => timings.reduce((n, t) => n + pick(t), 0);
@@ -251,6 +258,10 @@ async function distributed(workerCount: number): Promise<DistributedResult> {
         timings.map((t) => t.database),
         n,
       ),
+      eventLoop: timings
+        .flatMap((t) => (t.eventLoopDelay ? [t.eventLoopDelay] : []))
+        .map((d) => `mean ${d.meanMs} ms, p99 ${d.p99Ms} ms, max ${d.maxMs} ms`)
+        .join('; '),
     };
   } finally {
     redis.disconnect();
@@ -288,6 +299,7 @@ for (const count of args.workers.split(',').map(Number)) {
   );
   console.log(`  object store per page: ${r.storeCalls}`);
   console.log(`  database per page: ${r.databaseCalls}`);
+  if (r.eventLoop) console.log(`  event-loop delay per worker: ${r.eventLoop}`);
 }
 const one = results.find((r) => r.workers === 1);
 const two = results.find((r) => r.workers === 2);

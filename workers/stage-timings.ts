@@ -9,11 +9,11 @@ export interface StageTimings {
   ocr: { calls: number; ms: number; busyMs: number };
 }
 
-/** Calls and their summed time, in all and per method (`put`, `get`, `completeSource`...). */
+/** Calls and their summed time, in all and per method (`put`, `get`, `completeSource`...), with the slowest call. */
 export interface Tally {
   calls: number;
   ms: number;
-  byMethod: Record<string, { calls: number; ms: number }>;
+  byMethod: Record<string, { calls: number; ms: number; maxMs: number }>;
 }
 
 const tally = (): Tally => ({ calls: 0, ms: 0, byMethod: {} });
@@ -32,9 +32,10 @@ function timed<T extends object>(target: T, tally: Tally, onSpan?: (start: numbe
           const ended = performance.now();
           tally.calls++;
           tally.ms += ended - started;
-          const method = tally.byMethod[String(prop)] ?? { calls: 0, ms: 0 };
+          const method = tally.byMethod[String(prop)] ?? { calls: 0, ms: 0, maxMs: 0 };
           method.calls++;
           method.ms += ended - started;
+          method.maxMs = Math.max(method.maxMs, ended - started);
           tally.byMethod[String(prop)] = method;
           onSpan?.(started, ended);
         };

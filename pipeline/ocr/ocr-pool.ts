@@ -22,6 +22,8 @@ export interface OcrPoolOptions {
   initTimeoutMs: number;
   /** Niceness added to the OCR threads (Linux): they yield to the process's other work (0: same priority). */
   threadNice: number;
+  /** Put the OCR threads under the idle scheduling policy as well (Linux): other work preempts them at once. */
+  threadIdle: boolean;
 }
 
 export interface OcrPool {
@@ -40,6 +42,7 @@ export const defaultOcrPoolOptions = (): OcrPoolOptions => ({
   jobTimeoutMs: 120_000,
   initTimeoutMs: 30_000,
   threadNice: 10,
+  threadIdle: false,
 });
 
 type TessWorker = Tesseract.Worker;
@@ -73,7 +76,7 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
             failure = err;
           },
         }),
-      options.threadNice,
+      { niceness: options.threadNice, idle: options.threadIdle },
     );
     const worker = await withTimeout(
       created,

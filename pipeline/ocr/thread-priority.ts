@@ -1,5 +1,19 @@
+import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface ThreadPriority {
+  /** Niceness added to the new threads (0: unchanged). */
+  niceness: number;
+  /**
+   * Also put them under Linux's idle scheduling policy (SCHED_IDLE): any other thread that wakes up takes the core at
+   * once, where a niced thread may still finish its time slice first.
+   */
+  idle: boolean;
+}
 
 function threadIds(): Set<string> | null {
   try {
@@ -10,21 +24,22 @@ function threadIds(): Set<string> | null {
 }
 
 /**
- * Runs `start` (which creates threads) and lowers the priority of the threads it created by `niceness`. OCR threads
- * run flat out for seconds per page; lowered, they give way at once to the main thread's storage, database and
- * queue work (BullMQ lock renewals among it) and to preprocessing, which then never keeps OCR waiting for its next
- * page. On a machine with idle cores nothing changes. Linux only (threads are tasks with their own niceness);
- * elsewhere, or when the system refuses, threads keep the process priority.
+ * Runs `start` (which creates threads) and lowers the priority of the threads it created. OCR threads run flat out
+ * for seconds per page; lowered, they give way at once to the main thread's storage, database and queue work (BullMQ
+ * lock renewals among it) and to preprocessing, which then never keeps OCR waiting for its next page. On a machine
+ * with idle cores nothing changes. Linux only (threads are tasks with their own priority); elsewhere, or when the
+ * system refuses, threads keep the process priority.
  */
-export async function startWithLowerPriority<T>(start: () => Promise<T>, niceness: number): Promise<T> {
-  const before = niceness > 0 && process.platform === 'linux' ? threadIds() : null;
+export async function startWithLowerPriority<T>(start: () => Promise<T>, priority: ThreadPriority): Promise<T> {
+  const lower = priority.niceness > 0 || priority.idle;
+  const before = lower && process.platform === 'linux' ? threadIds() : null;
   // An absolute target, not a step down from each thread's current value: starts that overlap see each other's new
   // threads, and stepping twice would leave one OCR thread at a tenth of the other's share of a core.
-  const target = before ? Math.min(19, getPriority() + niceness) : 0;
+  const target = before ? Math.min(19, getPriority() + priority.niceness) : 0;
   const result = await start();
   if (!before) return result;
-  for (const tid of threadIds() ?? []) {
-    if (before.has(tid)) continue;
+  const added = [...(threadIds() ?? [])].filter((tid) => !before.has(tid));
+  for (const tid of added) {
     try {
       const id = Number(tid);
       if (getPriority(id) < target) setPriority(id, target);
@@ -32,5 +47,7 @@ export async function startWithLowerPriority<T>(start: () => Promise<T>, nicenes
       // The thread may have ended already, or lowering is not allowed: priority is an optimisation only.
     }
   }
+  // Node has no binding for sched_setscheduler; util-linux's chrt sets it per thread (absent or refused: no change).
+  if (priority.idle) await Promise.all(added.map((tid) => run('chrt', ['--idle', '--pid', '0', tid]).catch(() => {})));
   return result;
 }
