@@ -81,6 +81,7 @@ export async function openRuntime(
   // Every page image is decoded and processed once: libvips' operation cache (50 MB by default) would only hold
   // pixels nobody asks for again.
   sharp.cache(false);
+  const idle = config.ocrIdle ?? opened.ocrIdleByDefault ?? false;
   let pool: Promise<OcrPool> | null = null;
   const ocr = () => {
     pool ??= createOcrPool({
@@ -89,7 +90,7 @@ export async function openRuntime(
       maxWorkerRssMb: config.ocrMaxRssMb,
       jobTimeoutMs: config.pageTimeoutMs,
       threadNice: config.ocrNice,
-      threadIdle: config.ocrIdle ?? opened.ocrIdleByDefault ?? false,
+      threadIdle: idle,
     });
     return pool;
   };
@@ -112,7 +113,11 @@ export async function openRuntime(
     throw error;
   }
   // Threads start on the first page that needs them; as many as OCR threads, so preprocessing keeps pace with OCR.
-  const preprocessing = createPreprocessPool({ size: config.ocrWorkers });
+  // Under the idle policy, preprocessing yields like OCR: the main thread's replies and the services run first.
+  const preprocessing = createPreprocessPool({
+    size: config.ocrWorkers,
+    ...(idle ? { priority: { niceness: 0, idle: true } } : {}),
+  });
   return {
     config,
     store,

@@ -29,6 +29,9 @@ const { values: args } = parseArgs({
     },
     'embedded-ocr-workers': { type: 'string', default: '2' },
     workers: { type: 'string', default: '1,2' },
+    // Runs of each worker count, taken in turn (1, 2, 1, 2, ...): the machine's speed drifts within minutes, so the
+    // summary compares medians of interleaved runs.
+    rounds: { type: 'string', default: '1' },
     // One core per worker (taskset), as if each ran on its own one-core machine; --no-pin lets them share all cores.
     pin: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
@@ -171,7 +174,15 @@ function perMethod(tallies: Tally[], pages: number): string {
     .join(', ');
 }
 
-async function distributed(workerCount: number): Promise<DistributedResult> {
+const overheadMs = (r: DistributedResult) => r.perPage.queueMs + r.perPage.storeMs + r.perPage.databaseMs;
+const overheadPercent = (r: DistributedResult) => (100 * overheadMs(r)) / r.perPage.ocrMs;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function distributed(workerCount: number, round: number): Promise<DistributedResult> {
   const dbName = `sohoa_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: args['admin-db'] });
   await admin.connect();
@@ -183,14 +194,16 @@ async function distributed(workerCount: number): Promise<DistributedResult> {
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: args.redis,
     REDIS_PREFIX: prefix,
-    SOHOA_DATA_DIR: join(work, `distributed-${workerCount}`),
+    SOHOA_DATA_DIR: join(work, `distributed-${round}-${workerCount}`),
     SOHOA_OCR_WORKERS: '1',
   };
   const redis = new Redis(args.redis, { maxRetriesPerRequest: null });
   try {
     const migrated = await run(['migrate'], env);
     if (migrated.code !== 0) throw new Error(migrated.stderr);
-    const timingFiles = Array.from({ length: workerCount }, (_, i) => join(work, `timings-${workerCount}-${i}.json`));
+    const timingFiles = Array.from({ length: workerCount }, (_, i) =>
+      join(work, `timings-${round}-${workerCount}-${i}.json`),
+    );
     // Workers start (and warm their OCR thread) before the clock starts: they are long-running services.
     const workers = await Promise.all(timingFiles.map((file, i) => startWorker(env, file, i)));
     const started = performance.now();
@@ -284,26 +297,47 @@ console.log(
     : `workers unpinned: every worker may use all ${cores} cores`,
 );
 const results: DistributedResult[] = [];
-for (const count of args.workers.split(',').map(Number)) {
-  const r = await distributed(count);
-  results.push(r);
-  const p = r.perPage;
-  const overhead = p.queueMs + p.storeMs + p.databaseMs;
-  console.log(
-    `distributed, ${r.workers} worker(s) x 1 OCR thread: ${r.seconds.toFixed(1)} s, ${(pages / r.seconds).toFixed(3)} pages/s; ` +
-      `results identical to embedded: ${r.identical ? 'yes' : 'NO'}`,
-  );
-  console.log(
-    `  per page: queue ${p.queueMs.toFixed(1)} ms, object store ${p.storeMs.toFixed(1)} ms, database ${p.databaseMs.toFixed(1)} ms ` +
-      `= ${overhead.toFixed(1)} ms against OCR ${p.ocrMs.toFixed(0)} ms (${((100 * overhead) / p.ocrMs).toFixed(2)} %)`,
-  );
-  console.log(`  object store per page: ${r.storeCalls}`);
-  console.log(`  database per page: ${r.databaseCalls}`);
-  if (r.eventLoop) console.log(`  event-loop delay per worker: ${r.eventLoop}`);
+const counts = args.workers.split(',').map(Number);
+const rounds = Math.max(1, Number(args.rounds));
+for (let round = 1; round <= rounds; round++) {
+  for (const count of counts) {
+    const r = await distributed(count, round);
+    results.push(r);
+    const p = r.perPage;
+    console.log(
+      `distributed${rounds > 1 ? ` (round ${round})` : ''}, ${r.workers} worker(s) x 1 OCR thread: ${r.seconds.toFixed(1)} s, ` +
+        `${(pages / r.seconds).toFixed(3)} pages/s; results identical to embedded: ${r.identical ? 'yes' : 'NO'}`,
+    );
+    console.log(
+      `  per page: queue ${p.queueMs.toFixed(1)} ms, object store ${p.storeMs.toFixed(1)} ms, database ${p.databaseMs.toFixed(1)} ms ` +
+        `= ${overheadMs(r).toFixed(1)} ms against OCR ${p.ocrMs.toFixed(0)} ms (${overheadPercent(r).toFixed(2)} %)`,
+    );
+    console.log(`  object store per page: ${r.storeCalls}`);
+    console.log(`  database per page: ${r.databaseCalls}`);
+    if (r.eventLoop) console.log(`  event-loop delay per worker: ${r.eventLoop}`);
+  }
 }
-const one = results.find((r) => r.workers === 1);
-const two = results.find((r) => r.workers === 2);
-if (one && two) console.log(`speed-up of 2 workers over 1: ${(one.seconds / two.seconds).toFixed(2)}x`);
+const of = (count: number) => results.filter((r) => r.workers === count);
+if (rounds > 1) {
+  for (const count of counts) {
+    const runs = of(count);
+    console.log(
+      `median of ${runs.length} runs, ${count} worker(s): ${median(runs.map((r) => r.seconds)).toFixed(1)} s, ` +
+        `overhead ${median(runs.map(overheadPercent)).toFixed(2)} % of OCR time ` +
+        `(runs: ${runs.map((r) => overheadPercent(r).toFixed(2)).join(', ')})`,
+    );
+  }
+}
+if (of(1).length > 0 && of(2).length > 0) {
+  const speedUp = median(of(1).map((r) => r.seconds)) / median(of(2).map((r) => r.seconds));
+  const each =
+    rounds > 1
+      ? ` (per round: ${of(1)
+          .map((r, i) => (r.seconds / (of(2)[i]?.seconds ?? Number.NaN)).toFixed(2))
+          .join(', ')})`
+      : '';
+  console.log(`speed-up of 2 workers over 1${rounds > 1 ? ', medians' : ''}: ${speedUp.toFixed(2)}x${each}`);
+}
 if (!args.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
 if (results.some((r) => !r.identical)) process.exitCode = 1;

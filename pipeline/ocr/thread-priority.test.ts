@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { spawnModuleWorker } from '../spawn-worker.js';
 import { startWithLowerPriority, type ThreadPriority } from './thread-priority.js';
 
 /** Field `n` (1-based, as in proc(5)) of /proc/self/task/<tid>/stat for each thread of this process. */
@@ -76,6 +77,21 @@ describe.skipIf(process.platform !== 'linux')('startWithLowerPriority', () => {
       for (const [, nice] of added) expect(nice).toBe(Math.min(19, base + 5));
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
+    }
+  });
+
+  it.skipIf(!hasChrt)('lets a thread lower itself, niceness and idle policy', async () => {
+    const base = niceness().get(String(process.pid)) ?? 0;
+    const worker = spawnModuleWorker(new URL('./test-fixtures/lowered-thread.js', import.meta.url), import.meta.url, {
+      workerData: { niceness: 3, idle: true } satisfies ThreadPriority,
+    });
+    try {
+      const tid = await new Promise<string>((resolve) => worker.once('message', resolve));
+      expect(niceness().get(tid)).toBe(Math.min(19, base + 3));
+      expect(policy().get(tid)).toBe(SCHED_IDLE);
+      expect(policy().get(String(process.pid))).toBe(0);
+    } finally {
+      await worker.terminate();
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { ThreadPriority } from '../ocr/thread-priority.js';
 import { spawnModuleWorker } from '../spawn-worker.js';
 import type { PageImage } from '../split/opened-source.js';
 import type { OrientationDetector, PreparedPage, PreprocessOptions } from './prepare-page.js';
@@ -33,13 +34,19 @@ const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, 
  * Page preprocessing on `size` worker threads, started on first use; each page goes to the thread with the fewest
  * pages. A thread that dies fails only its own pages, with the reason, and is replaced on the next page.
  */
-export function createPreprocessPool(options: { size: number }): PreprocessPool {
+export function createPreprocessPool(options: {
+  size: number;
+  /** Priority the threads give themselves before any work (default: the process's). */
+  priority?: ThreadPriority;
+}): PreprocessPool {
   const slots: Array<Slot | null> = Array.from({ length: Math.max(1, options.size) }, () => null);
   let nextId = 1;
   let closed = false;
 
   const start = (index: number): Slot => {
-    const worker = spawnModuleWorker(new URL('./preprocess-worker.js', import.meta.url), import.meta.url);
+    const worker = spawnModuleWorker(new URL('./preprocess-worker.js', import.meta.url), import.meta.url, {
+      workerData: { priority: options.priority ?? null },
+    });
     const slot: Slot = { worker, tasks: new Map() };
     const failAll = (reason: string) => {
       if (slots[index] === slot) slots[index] = null;

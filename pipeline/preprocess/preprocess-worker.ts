@@ -3,8 +3,9 @@
 // call waiting there (and BullMQ's lock renewals). Orientation detection is asked of the main thread, which owns OCR.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
+import { lowerCurrentThread, type ThreadPriority } from '../ocr/thread-priority.js';
 import type { Rotation } from '../page-model.js';
 import { type PreparedPage, type PreprocessOptions, preparePage } from './prepare-page.js';
 
@@ -25,6 +26,9 @@ export type PreprocessMessage =
 
 const port = parentPort;
 if (!port) throw new Error('preprocess-worker must run in a worker thread');
+// Before any work, so the threads libvips starts for this one inherit the priority.
+const priority = (workerData as { priority: ThreadPriority | null } | null)?.priority;
+if (priority) lowerCurrentThread(priority);
 sharp.cache(false);
 
 // A page leaves tens of megabytes of decoded pixels behind in buffers that this small heap would collect only much
