@@ -27,8 +27,13 @@ export interface BullmqQueueOptions {
   defaultBackoffMs?: number;
   /** close() grace when the caller gives none, in ms. Default 10 000. */
   defaultGraceMs?: number;
-  /** waitFor re-reads the job state this often, besides listening to events, in ms. Default 200. */
+  /**
+   * waitFor re-reads the job state, besides listening to events, first after this many ms, then twice as long after
+   * each read up to waitPollMaxMs. Default 200.
+   */
   waitPollMs?: number;
+  /** Longest wait between two state reads of waitFor, ms. Default 2000. */
+  waitPollMaxMs?: number;
   /**
    * A worker holds a lock on each active job for this long and renews it at half that; a job whose lock lapses (its
    * process died or froze) is taken back by the stalled-job check and run again. Default 30 000 ms.
@@ -57,6 +62,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   const defaultBackoffMs = options.defaultBackoffMs ?? 1000;
   const defaultGraceMs = options.defaultGraceMs ?? 10_000;
   const pollMs = options.waitPollMs ?? 200;
+  const pollMaxMs = Math.max(pollMs, options.waitPollMaxMs ?? 2000);
   const lockDuration = options.lockDurationMs ?? 30_000;
   const workerTuning = {
     lockDuration,
@@ -265,7 +271,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
           if (done) return;
           done = true;
           timers.forEach(clearTimeout);
-          clearInterval(poll);
+          clearTimeout(poll);
           queueEvents.off('completed', onCompleted);
           queueEvents.off('failed', onFailed);
           settle();
@@ -288,7 +294,21 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
         };
         queueEvents.on('completed', onCompleted);
         queueEvents.on('failed', onFailed);
-        const poll = setInterval(() => void check().catch(() => {}), pollMs);
+        // The events answer; the reads are a safety net, so they thin out: a batch of sources waited for side by side
+        // would otherwise keep the client and Redis busy with reads several times a second each.
+        let delay = pollMs;
+        let poll: NodeJS.Timeout;
+        const schedule = () => {
+          poll = setTimeout(() => {
+            void check()
+              .catch(() => {})
+              .finally(() => {
+                if (!done) schedule();
+              });
+          }, delay);
+          delay = Math.min(pollMaxMs, delay * 2);
+        };
+        schedule();
         void check().catch(() => {});
         if (timeoutMs !== undefined) {
           timers.push(
