@@ -245,6 +245,9 @@ function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
 /** Value types with a check digit: a reading that fails it is kept only when no other reading passes. */
 const CHECKED_TYPES: ReadonlySet<string> = new Set(['tax_code']);
 
+/** Value types printed as parts separated by commas (an address, an agency and its place). */
+const PART_LISTS: ReadonlySet<string> = new Set(['address', 'text']);
+
 /** Value types that are figures: a sentence may wrap right before them. */
 const FIGURE_TYPES: ReadonlySet<string> = new Set(['date', 'id_number', 'tax_code', 'money', 'area']);
 
@@ -376,6 +379,35 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
 }
 
 /**
+ * The year of a place-and-date line wrapped to the end of the next line ("…, ngày 21 tháng 9" / "V/v … biến năm
+ * 2025"): OCR joins it to the other column's text, which must not keep it. Offset of the year in that line.
+ */
+function wrappedYears(ctx: Context): Map<PreparedLine, number> {
+  const out = new Map<PreparedLine, number>();
+  const lines = ctx.input.lines;
+  for (const line of firstPageLines(ctx)) {
+    const place = PLACE_DATE.exec(line.text);
+    if (!place || parseDate(line.text.slice(place.index + place[0].length))?.form === 'words-digits') continue;
+    const next = lines[lines.indexOf(line) + 1];
+    const year = next && next.page === line.page ? /\s*\bn[ăa]m\s*\d{4}$/u.exec(next.text) : null;
+    if (next && year && year.index > 0) out.set(next, year.index);
+  }
+  return out;
+}
+
+/** Pieces of a candidate without a wrapped year of the date line (see `wrappedYears`). */
+function withoutWrappedYears(c: Candidate, years: Map<PreparedLine, number>): Candidate {
+  if (years.size === 0 || !c.pieces.some((p) => years.has(p.line))) return c;
+  const pieces = c.pieces
+    .map((p) => {
+      const cut = years.get(p.line);
+      return cut === undefined || p.start >= cut ? p : { ...p, end: Math.min(p.end, cut) };
+    })
+    .filter((p) => p.end > p.start && (years.get(p.line) ?? Number.POSITIVE_INFINITY) > p.start);
+  return { ...c, pieces };
+}
+
+/**
  * OCR may run the agency's last line into the place-date line of the right column ("TRƯỜNG Hà Nội, ngày 21 …"):
  * the agency part is the run of words in capitals before it. The whole line when there is no place-date.
  */
@@ -459,19 +491,27 @@ export function extractFields(given: ExtractInput): Extraction {
   const notes: string[] = [];
   const trustedFields = new Set<string>();
   const words: Record<string, ValueWord[]> = {};
+  const years = wrappedYears(ctx);
   for (const [key, f] of Object.entries(type.fields)) {
-    const candidates = [
+    const read = [
       ...(f.anchor === 'title' ? titleCandidate(ctx) : []),
       ...labelCandidates(ctx, key, f),
-      ...(f.anchor === 'date-line' ? dateLineCandidates(ctx, key) : []),
       ...(f.anchor === 'agency-header' ? agencyHeader(ctx) : []),
       ...(f.anchor === 'pattern' ? patternCandidates(ctx, f) : []),
+    ];
+    const candidates = [
+      ...(f.type === 'date' ? read : read.map((c) => withoutWrappedYears(c, years))).filter((c) => c.pieces.length),
+      ...(f.anchor === 'date-line' ? dateLineCandidates(ctx, key) : []),
     ];
     const seen = new Set<string>();
     let fallback: { c: Candidate; parsed: ParsedValue } | undefined;
     const take = (c: Candidate, parsed: ParsedValue) => {
       fields[key] = toResult(c, parsed);
       words[key] = valueWords(c);
+      const last = c.pieces[c.pieces.length - 1]!;
+      // A list of parts read up to a separator ("… xã Nhơn Hậu,") lost its next part: that line was not read.
+      if (PART_LISTS.has(f.type) && /[,;]\s*$/.test(last.line.text.slice(last.start, last.end)))
+        notes.push(`${key}: value ends with a separator, its next part was not read`);
       for (const n of [...(parsed.notes ?? []), ...(c.note ? [c.note] : [])]) notes.push(`${key}: ${n}`);
     };
     for (const c of candidates) {
