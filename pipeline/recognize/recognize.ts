@@ -14,6 +14,7 @@ import {
 } from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
 import { restorePhrases } from './phrase-restore.js';
+import { restorePlaceNames } from './place-names.js';
 import { routeForReview } from './review.js';
 import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
@@ -106,6 +107,15 @@ export function recognize(
       const field = fields[key];
       if (rule.anchor !== 'title' || !field || trusted.has(key)) continue;
       field.value = withTitleMarks(field.value, type.titles);
+    }
+    // Place names are a closed list: a listed unit or street printed with other marks takes the listed ones.
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (!field || trusted.has(key) || (rule.type !== 'text' && rule.type !== 'address')) continue;
+      const places = restorePlaceNames(field.value, effective.places);
+      field.value = places.value;
+      if (places.ambiguous.length > 0)
+        problems.push(`${key}: place name read ${places.ambiguous.join(', ')} matches several listed places`);
     }
     // Text keeps its administrative phrases: a mark slipped on one is restored from the pack's phrases.
     for (const [key, rule] of Object.entries(type.fields)) {
