@@ -8,7 +8,7 @@ import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { splitSideBySide } from './side-by-side.js';
-import { cleanText, fromVocabulary, type ParsedValue, parseValue } from './value-parsers.js';
+import { cleanText, fromVocabulary, type ParsedValue, parseValue, SMALLEST_AMOUNT } from './value-parsers.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
@@ -262,12 +262,14 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
     out.push({ pieces: [first, ...more], quality: hit.quality });
   }
   // Only a label that ends its line (or has a colon) hands its value to the next line; a label word inside a
-  // title or sentence does not.
+  // title or sentence does not, unless the sentence ends the line with a colon before a figure ("… là:" / "1.655…").
   const endsLine = !cleanText(line.text.slice(hit.valueStart, end));
-  if (f.position !== 'right' && (hit.colon || endsLine)) {
+  const sentenceColon = FIGURE_TYPES.has(f.type) && /:\s*$/.test(line.text.slice(hit.valueStart, end));
+  if (f.position !== 'right' && (hit.colon || endsLine || sentenceColon)) {
     const next = scope[scope.indexOf(line) + 1];
     // A label inside a sentence hands over only a figure that opens the next line ("… đã chết ngày" / "06/07/2014").
-    const handsOver = hit.colon || hit.atLineStart || (FIGURE_TYPES.has(f.type) && /^\d/.test(next?.text ?? ''));
+    const opensFigure = FIGURE_TYPES.has(f.type) && /^\d/.test(next?.text ?? '');
+    const handsOver = hit.colon || endsLine ? hit.colon || hit.atLineStart || opensFigure : opensFigure;
     if (handsOver && next && next.page === line.page && next.index === line.index + 1 && !startsWithLabel(ctx, next)) {
       const first = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
       out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality * 0.9 });
@@ -536,8 +538,10 @@ export function extractFields(given: ExtractInput): Extraction {
         };
       }
       // A code failing its check digit yields to a later reading of the field that checks (the same code printed
-      // again, or on the line below a label whose own line held a broken read).
-      if (CHECKED_TYPES.has(f.type) && !trusted && parsed.notes?.length) {
+      // again, or on the line below a label whose own line held a broken read); so does an amount too small to be
+      // one, another number of the sentence ("… tại Điều 1 là:" / "1.655.000.000 đồng").
+      const tooSmall = f.type === 'money' && /^\d+$/.test(parsed.value) && Number(parsed.value) < SMALLEST_AMOUNT;
+      if (((CHECKED_TYPES.has(f.type) && parsed.notes?.length) || tooSmall) && !trusted) {
         fallback ??= { c, parsed };
         continue;
       }

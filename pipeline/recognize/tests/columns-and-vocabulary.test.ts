@@ -6,7 +6,7 @@ import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
-import { CAN_CUOC, CU_TRU, HOA_DON, LPTB, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, CU_TRU, HOA_DON, HOP_DONG, LPTB, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -337,6 +337,25 @@ describe('figures cut or glued by OCR', () => {
     expect(problems.join('\n')).toMatch(/below the smallest amount/);
     expect(cut[key]!.confidence).toBeLessThan(0.95);
     expect(crossCheck(type, { [key]: field('1167000000') })).toEqual([]);
+  });
+
+  it('takes the amount on the line after a sentence ending with a colon, not a number of the sentence', () => {
+    const price = 'Giá chuyển nhượng: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn)';
+    const wrapped = HOP_DONG.pages.map((p) =>
+      p.flatMap((l) =>
+        l === price
+          ? [
+              '1. Giá chuyển nhượng quyền sử dụng đất nêu tại Điều 1 là:',
+              '1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn).',
+            ]
+          : [l],
+      ),
+    );
+    const [c] = recognize(
+      wrapped.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) })),
+      pack,
+    );
+    expect(c!.fields.gia_chuyen_nhuong?.value).toBe('1500000000');
   });
 
   it('takes the first ten digits of a tax code glued to more digits when they check, for review', () => {
