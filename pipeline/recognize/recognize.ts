@@ -1,6 +1,6 @@
 // The recogniser: classify pages, split the stack into components, extract fields, cross-check, route to review.
 import type { ComponentResult, RecognizablePage } from '../page-model.js';
-import { bareNameWords } from './bare-name-words.js';
+import { bareNameWords, bareWordsInCapitals } from './bare-name-words.js';
 import { classifyLines } from './classify.js';
 import { restoreCodeSymbols } from './code-symbols.js';
 import { crossCheck } from './cross-checks.js';
@@ -94,6 +94,12 @@ export function recognize(
       if (better) field.value = better;
       const runs = betterRunsReading(field.value, allLines);
       if (runs) field.value = runs;
+      if (rule.anchor === 'title' || rule.vocabulary.length > 0) continue;
+      const bare = bareWordsInCapitals(field.value, effective.settings.names.givenNames);
+      if (bare.length > 0)
+        problems.push(
+          `${key}: ${bare.map((b) => `${b.word} lost its marks (${b.candidates.join(', ')}?)`).join('; ')}`,
+        );
     }
     // Names of places and people inside mixed-case addresses and text take their marks from other printings too.
     for (const [key, rule] of Object.entries(type.fields)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
-import { bareNameWords } from '../bare-name-words.js';
+import { bareNameWords, bareWordsInCapitals } from '../bare-name-words.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { betterProperNameRuns } from '../name-consensus.js';
 import { prepareLines } from '../page-lines.js';
@@ -27,6 +27,14 @@ describe('names printed without marks', () => {
     expect(bareNameWords('NGUYỄN QUANG TUNG', given).map((b) => b.word)).toEqual(['TUNG']);
     // A mark OCR added: "Nhưng" is no name, "Nhung" is.
     expect(bareNameWords('MAI THU NHƯNG', given)).toEqual([{ word: 'NHƯNG', candidates: ['Nhung'] }]);
+  });
+
+  it('finds a word of an organisation name in capitals that lost its marks, not a marked word', () => {
+    expect(bareWordsInCapitals('CÔNG TY TNHH NÔNG SẢN HUNG THỊNH', given)).toEqual([
+      { word: 'HUNG', candidates: ['Hùng', 'Hưng'] },
+    ]);
+    // "DỰNG" folds like the name "Dũng" but kept its own marks; "AN" and "MINH" are names printed so.
+    expect(bareWordsInCapitals('CÔNG TY CỔ PHẦN XÂY DỰNG AN MINH', given)).toEqual([]);
   });
 
   it('accepts given names that have no marks, marked words and the surname', () => {
