@@ -40,6 +40,15 @@ function twoColumnPage(rows: Array<string | [string, string]>, rightX = 1300): P
   return { width: WIDTH, height: 3508, lines, text: lines.map((l) => l.text).join('\n'), confidence: 0.95 };
 }
 
+/** Recognises a sample with some of its lines replaced by others (OCR wrapping, cutting or losing them). */
+function recognizeEdited(pages: string[][], edits: Record<string, string[]>) {
+  const edited = pages.map((p) => p.flatMap((l) => edits[l] ?? [l]));
+  return recognize(
+    edited.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) })),
+    pack,
+  );
+}
+
 const values = (fields: Record<string, { value: string }>) =>
   Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value]));
 
@@ -171,6 +180,21 @@ describe('identity card labels', () => {
       ngay_sinh: '1988-07-10',
       quoc_tich: 'Việt Nam',
     });
+  });
+});
+
+describe('identity card expiry', () => {
+  it("reads the expiry date after the wrapped remainder of the card's bilingual label", () => {
+    // The photo column's label runs into the origin's second line; its remainder and the date follow.
+    const [c] = recognizeEdited(CAN_CUOC.pages, {
+      'Có giá trị đến / Date of expiry: 15/10/2029': [],
+      'Quê quán / Place of origin: Xã Hòa An, Phú Hòa, Phú Yên': [
+        'Quê quán / Place of origin: Xã Hòa An,',
+        'C6 gia tri dén / Date of Phú Hòa, Phú Yên',
+        'expiry: 15/10/2029',
+      ],
+    });
+    expect(c!.fields.co_gia_tri_den?.value).toBe('2029-10-15');
   });
 });
 
@@ -340,21 +364,12 @@ describe('figures cut or glued by OCR', () => {
   });
 
   it('takes the amount on the line after a sentence ending with a colon, not a number of the sentence', () => {
-    const price = 'Giá chuyển nhượng: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn)';
-    const wrapped = HOP_DONG.pages.map((p) =>
-      p.flatMap((l) =>
-        l === price
-          ? [
-              '1. Giá chuyển nhượng quyền sử dụng đất nêu tại Điều 1 là:',
-              '1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn).',
-            ]
-          : [l],
-      ),
-    );
-    const [c] = recognize(
-      wrapped.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) })),
-      pack,
-    );
+    const [c] = recognizeEdited(HOP_DONG.pages, {
+      'Giá chuyển nhượng: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn)': [
+        '1. Giá chuyển nhượng quyền sử dụng đất nêu tại Điều 1 là:',
+        '1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn).',
+      ],
+    });
     expect(c!.fields.gia_chuyen_nhuong?.value).toBe('1500000000');
   });
 
