@@ -264,10 +264,15 @@ function keywordScore(t: CompiledType, pageKey: FoldedHaystack, symbolLines: str
   return Math.min(1, s);
 }
 
+/** "Mẫu số: C1-02/NS", "Mẫu số: 01/LPTB": the form number a form prints at the top of its first page. */
+const FORM_NUMBER = /(?:^|[\s.])M[ẫa]u\s*s[ốo]\s*:\s*[\p{Lu}\d]+[\d/-]/u;
+
 function looksLikeFirstPage(lines: PreparedLine[], pack: RulePack, compiled: CompiledPack): boolean {
   const zone = lines.filter((l) => l.yRel <= pack.settings.titleZone);
   return zone.some((l) => {
     if (/^so \d+ [a-z]/.test(l.key)) return true;
+    // A form's number printed at its top ("Mẫu số: C1-02/NS"); a form cited in running text has no colon.
+    if (FORM_NUMBER.test(l.text)) return true;
     const hay = foldHaystack(l.key);
     return compiled.motto.some((m) => containsPhrase(hay, m));
   });

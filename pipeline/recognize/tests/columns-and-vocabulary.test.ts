@@ -6,7 +6,7 @@ import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
-import { CAN_CUOC, CU_TRU, HOA_DON, HOP_DONG, LPTB, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, CU_TRU, HOA_DON, HOP_DONG, LPTB, NOP_TIEN, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -180,6 +180,22 @@ describe('identity card labels', () => {
       ngay_sinh: '1988-07-10',
       quoc_tich: 'Việt Nam',
     });
+  });
+});
+
+describe('a form number at the top of a page', () => {
+  it('starts a new component even when OCR spoiled the title beside it', () => {
+    const damaged = NOP_TIEN.pages[0]!.flatMap((l) =>
+      l === 'Mẫu số: C1-02/NS'
+        ? []
+        : l === 'GIẤY NỘP TIỀN VÀO NGÂN SÁCH NHÀ NƯỚC'
+          ? ['GIAY NOP TIỀN VÀO NGÂN SÁCH. Mẫu số: C1-02/NS']
+          : [l],
+    );
+    const pages = [...HOA_DON.pages, damaged].map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
+    const components = recognize(pages, pack);
+    expect(components.map((c) => c.type)).toEqual(['hoa_don_dien_tu', 'giay_nop_tien_nsnn']);
+    expect(components[1]!.fields.ma_so_thue?.value).toBe('0100684378');
   });
 });
 
