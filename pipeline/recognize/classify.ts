@@ -85,8 +85,14 @@ function isListed(bare: string, list: FoldedPhrase[]): boolean {
   return list.some((x) => bareSimilarity(bare, x.bare) >= 0.85);
 }
 
+/**
+ * A word opening with P but not PH is no Vietnamese word (loanwords aside): in a title it is a Đ whose bar OCR
+ * joined to the bowl ("HÓA PON PIEN TỬ" for "HÓA ĐƠN ĐIỆN TỬ").
+ */
+const D_READ_AS_P = /(^| )p(?!h)/g;
+
 function candidate(printed: string, factor: number, lines: PreparedLine[]): Candidate {
-  const key = foldKey(printed);
+  const key = foldKey(printed).replace(D_READ_AS_P, '$1d');
   const words = key.split(' ');
   const prefixes: string[] = [];
   let acc = '';

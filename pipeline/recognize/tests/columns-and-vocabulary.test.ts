@@ -199,6 +199,17 @@ describe('a form number at the top of a page', () => {
   });
 });
 
+describe('a title whose Đ OCR read as P', () => {
+  it('still names the type and starts a component', () => {
+    // OCR runs the title into the serial printed beside it, so the line is no heading of its own either.
+    const damaged = HOA_DON.pages[0]!.map((l) =>
+      l === 'HÓA ĐƠN BÁN HÀNG' ? 'HÓA PON PIEN TỬ Ký hiệu (Serial): 2C25TAA' : l,
+    );
+    const pages = [...CU_TRU.pages, damaged].map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
+    expect(recognize(pages, pack).map((c) => c.type)).toEqual(['xac_nhan_cu_tru', 'hoa_don_dien_tu']);
+  });
+});
+
 describe('identity card expiry', () => {
   it("reads the expiry date after the wrapped remainder of the card's bilingual label", () => {
     // The photo column's label runs into the origin's second line; its remainder and the date follow.
