@@ -38,3 +38,12 @@ export function bareNameWords(name: string, givenNames: readonly string[]): Bare
   }
   return out;
 }
+
+/**
+ * Words without any mark in a name of an organisation or place printed in capitals ("NÔNG SẢN HUNG THỊNH") that no
+ * listed name prints so while listed names fold to them: the marks were lost ("HƯNG" or "HÙNG"). Marked words are
+ * left alone: "XÂY DỰNG" is no misread "DŨNG".
+ */
+export function bareWordsInCapitals(text: string, givenNames: readonly string[]): BareNameWord[] {
+  return bareNameWords(`- ${text}`, givenNames).filter((b) => foldKey(b.word) === b.word.toLowerCase());
+}

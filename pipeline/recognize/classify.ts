@@ -85,8 +85,14 @@ function isListed(bare: string, list: FoldedPhrase[]): boolean {
   return list.some((x) => bareSimilarity(bare, x.bare) >= 0.85);
 }
 
+/**
+ * A word opening with P but not PH is no Vietnamese word (loanwords aside): in a title it is a Đ whose bar OCR
+ * joined to the bowl ("HÓA PON PIEN TỬ" for "HÓA ĐƠN ĐIỆN TỬ").
+ */
+const D_READ_AS_P = /(^| )p(?!h)/g;
+
 function candidate(printed: string, factor: number, lines: PreparedLine[]): Candidate {
-  const key = foldKey(printed);
+  const key = foldKey(printed).replace(D_READ_AS_P, '$1d');
   const words = key.split(' ');
   const prefixes: string[] = [];
   let acc = '';
@@ -264,10 +270,15 @@ function keywordScore(t: CompiledType, pageKey: FoldedHaystack, symbolLines: str
   return Math.min(1, s);
 }
 
+/** "Mẫu số: C1-02/NS", "Mẫu số: 01/LPTB": the form number a form prints at the top of its first page. */
+const FORM_NUMBER = /(?:^|[\s.])M[ẫa]u\s*s[ốo]\s*:\s*[\p{Lu}\d]+[\d/-]/u;
+
 function looksLikeFirstPage(lines: PreparedLine[], pack: RulePack, compiled: CompiledPack): boolean {
   const zone = lines.filter((l) => l.yRel <= pack.settings.titleZone);
   return zone.some((l) => {
     if (/^so \d+ [a-z]/.test(l.key)) return true;
+    // A form's number printed at its top ("Mẫu số: C1-02/NS"); a form cited in running text has no colon.
+    if (FORM_NUMBER.test(l.text)) return true;
     const hay = foldHaystack(l.key);
     return compiled.motto.some((m) => containsPhrase(hay, m));
   });

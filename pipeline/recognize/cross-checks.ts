@@ -6,6 +6,9 @@ import { round } from './extract-fields.js';
 import { canonicalNumberWords, parseNumberWords } from './number-words.js';
 import type { TypeRule } from './rule-pack.js';
 import { checkPersonalId, repairByConfusion } from './validators.js';
+import { SMALLEST_AMOUNT } from './value-parsers.js';
+
+export { SMALLEST_AMOUNT };
 
 export const CROSS_CHECK_FACTORS = {
   /** Confidence kept by an ID that fails its structure check. */
@@ -19,12 +22,6 @@ export const CROSS_CHECK_FACTORS = {
   /** Confidence kept by an amount below the smallest one a dossier holds. */
   implausiblySmall: 0.5,
 };
-
-/**
- * No fee, tax, price or payment in a dossier is below a thousand đồng; such a figure is the first group of a longer
- * one ("1" of "1 167.000.000", the space read as the end of the number).
- */
-export const SMALLEST_AMOUNT = 1000;
 
 /** `trusted` fields come from a text layer: they are checked but never corrected. */
 export function crossCheck(

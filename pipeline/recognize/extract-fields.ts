@@ -8,7 +8,7 @@ import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { splitSideBySide } from './side-by-side.js';
-import { cleanText, fromVocabulary, type ParsedValue, parseValue } from './value-parsers.js';
+import { cleanText, fromVocabulary, type ParsedValue, parseValue, SMALLEST_AMOUNT } from './value-parsers.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
@@ -245,6 +245,9 @@ function valueEnd(ctx: Context, line: PreparedLine, from: number): number {
 /** Value types with a check digit: a reading that fails it is kept only when no other reading passes. */
 const CHECKED_TYPES: ReadonlySet<string> = new Set(['tax_code']);
 
+/** Value types printed as parts separated by commas (an address, an agency and its place). */
+const PART_LISTS: ReadonlySet<string> = new Set(['address', 'text']);
+
 /** Value types that are figures: a sentence may wrap right before them. */
 const FIGURE_TYPES: ReadonlySet<string> = new Set(['date', 'id_number', 'tax_code', 'money', 'area']);
 
@@ -259,12 +262,14 @@ function candidatesForHit(ctx: Context, scope: PreparedLine[], line: PreparedLin
     out.push({ pieces: [first, ...more], quality: hit.quality });
   }
   // Only a label that ends its line (or has a colon) hands its value to the next line; a label word inside a
-  // title or sentence does not.
+  // title or sentence does not, unless the sentence ends the line with a colon before a figure ("… là:" / "1.655…").
   const endsLine = !cleanText(line.text.slice(hit.valueStart, end));
-  if (f.position !== 'right' && (hit.colon || endsLine)) {
+  const sentenceColon = FIGURE_TYPES.has(f.type) && /:\s*$/.test(line.text.slice(hit.valueStart, end));
+  if (f.position !== 'right' && (hit.colon || endsLine || sentenceColon)) {
     const next = scope[scope.indexOf(line) + 1];
     // A label inside a sentence hands over only a figure that opens the next line ("… đã chết ngày" / "06/07/2014").
-    const handsOver = hit.colon || hit.atLineStart || (FIGURE_TYPES.has(f.type) && /^\d/.test(next?.text ?? ''));
+    const opensFigure = FIGURE_TYPES.has(f.type) && /^\d/.test(next?.text ?? '');
+    const handsOver = hit.colon || endsLine ? hit.colon || hit.atLineStart || opensFigure : opensFigure;
     if (handsOver && next && next.page === line.page && next.index === line.index + 1 && !startsWithLabel(ctx, next)) {
       const first = { line: next, start: 0, end: valueEnd(ctx, next, 0) };
       out.push({ pieces: [first, ...continuation(ctx, scope, first, f.maxLines)], quality: hit.quality * 0.9 });
@@ -376,6 +381,35 @@ function dateLineCandidates(ctx: Context, key: string): Candidate[] {
 }
 
 /**
+ * The year of a place-and-date line wrapped to the end of the next line ("…, ngày 21 tháng 9" / "V/v … biến năm
+ * 2025"): OCR joins it to the other column's text, which must not keep it. Offset of the year in that line.
+ */
+function wrappedYears(ctx: Context): Map<PreparedLine, number> {
+  const out = new Map<PreparedLine, number>();
+  const lines = ctx.input.lines;
+  for (const line of firstPageLines(ctx)) {
+    const place = PLACE_DATE.exec(line.text);
+    if (!place || parseDate(line.text.slice(place.index + place[0].length))?.form === 'words-digits') continue;
+    const next = lines[lines.indexOf(line) + 1];
+    const year = next && next.page === line.page ? /\s*\bn[ăa]m\s*\d{4}$/u.exec(next.text) : null;
+    if (next && year && year.index > 0) out.set(next, year.index);
+  }
+  return out;
+}
+
+/** Pieces of a candidate without a wrapped year of the date line (see `wrappedYears`). */
+function withoutWrappedYears(c: Candidate, years: Map<PreparedLine, number>): Candidate {
+  if (years.size === 0 || !c.pieces.some((p) => years.has(p.line))) return c;
+  const pieces = c.pieces
+    .map((p) => {
+      const cut = years.get(p.line);
+      return cut === undefined || p.start >= cut ? p : { ...p, end: Math.min(p.end, cut) };
+    })
+    .filter((p) => p.end > p.start && (years.get(p.line) ?? Number.POSITIVE_INFINITY) > p.start);
+  return { ...c, pieces };
+}
+
+/**
  * OCR may run the agency's last line into the place-date line of the right column ("TRƯỜNG Hà Nội, ngày 21 …"):
  * the agency part is the run of words in capitals before it. The whole line when there is no place-date.
  */
@@ -459,19 +493,27 @@ export function extractFields(given: ExtractInput): Extraction {
   const notes: string[] = [];
   const trustedFields = new Set<string>();
   const words: Record<string, ValueWord[]> = {};
+  const years = wrappedYears(ctx);
   for (const [key, f] of Object.entries(type.fields)) {
-    const candidates = [
+    const read = [
       ...(f.anchor === 'title' ? titleCandidate(ctx) : []),
       ...labelCandidates(ctx, key, f),
-      ...(f.anchor === 'date-line' ? dateLineCandidates(ctx, key) : []),
       ...(f.anchor === 'agency-header' ? agencyHeader(ctx) : []),
       ...(f.anchor === 'pattern' ? patternCandidates(ctx, f) : []),
+    ];
+    const candidates = [
+      ...(f.type === 'date' ? read : read.map((c) => withoutWrappedYears(c, years))).filter((c) => c.pieces.length),
+      ...(f.anchor === 'date-line' ? dateLineCandidates(ctx, key) : []),
     ];
     const seen = new Set<string>();
     let fallback: { c: Candidate; parsed: ParsedValue } | undefined;
     const take = (c: Candidate, parsed: ParsedValue) => {
       fields[key] = toResult(c, parsed);
       words[key] = valueWords(c);
+      const last = c.pieces[c.pieces.length - 1]!;
+      // A list of parts read up to a separator ("… xã Nhơn Hậu,") lost its next part: that line was not read.
+      if (PART_LISTS.has(f.type) && /[,;]\s*$/.test(last.line.text.slice(last.start, last.end)))
+        notes.push(`${key}: value ends with a separator, its next part was not read`);
       for (const n of [...(parsed.notes ?? []), ...(c.note ? [c.note] : [])]) notes.push(`${key}: ${n}`);
     };
     for (const c of candidates) {
@@ -496,8 +538,10 @@ export function extractFields(given: ExtractInput): Extraction {
         };
       }
       // A code failing its check digit yields to a later reading of the field that checks (the same code printed
-      // again, or on the line below a label whose own line held a broken read).
-      if (CHECKED_TYPES.has(f.type) && !trusted && parsed.notes?.length) {
+      // again, or on the line below a label whose own line held a broken read); so does an amount too small to be
+      // one, another number of the sentence ("… tại Điều 1 là:" / "1.655.000.000 đồng").
+      const tooSmall = f.type === 'money' && /^\d+$/.test(parsed.value) && Number(parsed.value) < SMALLEST_AMOUNT;
+      if (((CHECKED_TYPES.has(f.type) && parsed.notes?.length) || tooSmall) && !trusted) {
         fallback ??= { c, parsed };
         continue;
       }

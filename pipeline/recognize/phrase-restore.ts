@@ -69,6 +69,49 @@ function withCaseOf(model: string, word: string): string {
       : word;
 }
 
+/** Initials OCR reads for a Đ whose bar it loses or joins to the bowl ("Bang ký", "PĂNG KÝ"). */
+const D_LOOK_ALIKES = /^[bp]/;
+
+/** Marks of each letter of a word after its first (NFD combining marks, canonical tone placement). */
+function marksAfterInitial(word: string): string[] {
+  const letters: string[] = [];
+  for (const ch of canonicalTones(word).normalize('NFD').slice(1)) {
+    if (/\p{M}/u.test(ch) && letters.length > 0) letters[letters.length - 1] += ch;
+    else letters.push('');
+  }
+  return letters;
+}
+
+/** `read` carries no mark `printed` lacks, letter by letter: OCR lost marks there but invented none ("bang"/"đăng"). */
+function onlyLostMarks(read: string, printed: string): boolean {
+  const a = marksAfterInitial(read);
+  const b = marksAfterInitial(printed);
+  return a.length === b.length && a.every((m, i) => [...m].every((c) => b[i]!.includes(c)));
+}
+
+/**
+ * The one known phrase `read` folds to, else the one it folds to with a word's B or P read back as the Đ the
+ * phrase prints there, when OCR only lost marks on that word ("Bang ký khai" for "Đăng ký khai", not "bộ thửa
+ * đất" for "đồ thửa đất"); null when none or several.
+ */
+function knownPhrase(index: PairIndex, read: string): string | null {
+  const key = foldText(read);
+  const known = index.get(key);
+  if (known) return known.size === 1 ? [...known][0]! : null;
+  const words = key.split(' ');
+  const printed = read.split(' ');
+  const found = new Set<string>();
+  words.forEach((w, k) => {
+    if (!D_LOOK_ALIKES.test(w)) return;
+    const alt = [...words.slice(0, k), `d${w.slice(1)}`, ...words.slice(k + 1)].join(' ');
+    for (const phrase of index.get(alt) ?? []) {
+      const target = phrase.split(' ')[k]!;
+      if (target.startsWith('đ') && onlyLostMarks(printed[k]!, target)) found.add(phrase);
+    }
+  });
+  return found.size === 1 ? [...found][0]! : null;
+}
+
 export interface PhraseRestore {
   value: string;
   /** "read -> restored" for each pair changed. */
@@ -87,9 +130,8 @@ export function restorePhrases(value: string, pack: RulePack): PhraseRestore {
     if (run.some((m, k) => k > 0 && value.slice(run[k - 1]!.index + run[k - 1]![0].length, m.index) !== ' ')) continue;
     const words = out.slice(i, i + PHRASE_WORDS);
     const read = words.join(' ').toLowerCase();
-    const known = index.get(foldText(read));
-    if (known?.size !== 1) continue;
-    const phrase = [...known][0]!;
+    const phrase = knownPhrase(index, read);
+    if (!phrase) continue;
     // "ỦY BAN" and "UỶ BAN" are one spelling with two tone placements.
     if (canonicalTones(phrase) === canonicalTones(read)) continue;
     const fixed = phrase.split(' ').map((w, k) => withCaseOf(words[k]!, w));

@@ -1,6 +1,6 @@
 // The recogniser: classify pages, split the stack into components, extract fields, cross-check, route to review.
 import type { ComponentResult, RecognizablePage } from '../page-model.js';
-import { bareNameWords } from './bare-name-words.js';
+import { bareNameWords, bareWordsInCapitals } from './bare-name-words.js';
 import { classifyLines } from './classify.js';
 import { restoreCodeSymbols } from './code-symbols.js';
 import { crossCheck } from './cross-checks.js';
@@ -14,6 +14,7 @@ import {
 } from './name-consensus.js';
 import { type PreparedLine, prepareLines } from './page-lines.js';
 import { restorePhrases } from './phrase-restore.js';
+import { restorePlaceNames } from './place-names.js';
 import { routeForReview } from './review.js';
 import type { PackSettings, RulePack } from './rule-pack.js';
 import { splitComponents } from './split-components.js';
@@ -93,6 +94,12 @@ export function recognize(
       if (better) field.value = better;
       const runs = betterRunsReading(field.value, allLines);
       if (runs) field.value = runs;
+      if (rule.anchor === 'title' || rule.vocabulary.length > 0) continue;
+      const bare = bareWordsInCapitals(field.value, effective.settings.names.givenNames);
+      if (bare.length > 0)
+        problems.push(
+          `${key}: ${bare.map((b) => `${b.word} lost its marks (${b.candidates.join(', ')}?)`).join('; ')}`,
+        );
     }
     // Names of places and people inside mixed-case addresses and text take their marks from other printings too.
     for (const [key, rule] of Object.entries(type.fields)) {
@@ -106,6 +113,15 @@ export function recognize(
       const field = fields[key];
       if (rule.anchor !== 'title' || !field || trusted.has(key)) continue;
       field.value = withTitleMarks(field.value, type.titles);
+    }
+    // Place names are a closed list: a listed unit or street printed with other marks takes the listed ones.
+    for (const [key, rule] of Object.entries(type.fields)) {
+      const field = fields[key];
+      if (!field || trusted.has(key) || (rule.type !== 'text' && rule.type !== 'address')) continue;
+      const places = restorePlaceNames(field.value, effective.places);
+      field.value = places.value;
+      if (places.ambiguous.length > 0)
+        problems.push(`${key}: place name read ${places.ambiguous.join(', ')} matches several listed places`);
     }
     // Text keeps its administrative phrases: a mark slipped on one is restored from the pack's phrases.
     for (const [key, rule] of Object.entries(type.fields)) {

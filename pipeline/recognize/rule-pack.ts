@@ -205,6 +205,17 @@ const settingsSchema = z.strictObject({
     }),
 });
 
+/**
+ * `places.json`: real administrative units below the province and common street names, as printed; they restore
+ * the marks OCR slips on place names (`place-names.ts`). Optional: a pack without it restores none.
+ */
+const placesSchema = z.strictObject({
+  note: z.string().optional(),
+  districts: z.array(z.string().min(1)).default([]),
+  communes: z.array(z.string().min(1)).default([]),
+  streets: z.array(z.string().min(1)).default([]),
+});
+
 export type FieldRule = z.infer<typeof fieldSchema>;
 export type TypeRule = z.infer<typeof typeSchema>;
 export type PackSettings = z.infer<typeof settingsSchema>;
@@ -215,7 +226,12 @@ export interface RulePack {
   /** All component types, `khac` included, ordered by code. */
   types: TypeRule[];
   byCode: ReadonlyMap<string, TypeRule>;
+  /** Listed place names (`places.json` and the provinces), as printed. */
+  places: readonly string[];
 }
+
+/** File of the place-name list, beside the type files. */
+export const PLACES_FILE = 'places.json';
 
 export class RulePackError extends Error {
   constructor(
@@ -257,7 +273,7 @@ export function loadRulePack(dir: string = join(packageRoot(), ...DEFAULT_RULES_
   if (!files.includes('pack.json')) throw new RulePackError('pack.json', 'missing');
   const settings = parseWith(settingsSchema, readJson(dir, 'pack.json'), 'pack.json');
   const types = files
-    .filter((f) => f !== 'pack.json')
+    .filter((f) => f !== 'pack.json' && f !== PLACES_FILE)
     .sort()
     .map((file) => {
       const t = parseWith(typeSchema, readJson(dir, file), file);
@@ -266,5 +282,9 @@ export function loadRulePack(dir: string = join(packageRoot(), ...DEFAULT_RULES_
     });
   const byCode = new Map(types.map((t) => [t.code, t]));
   if (!byCode.has('khac')) throw new RulePackError('khac.json', 'missing: the fallback type is required');
-  return { version: settings.version, settings, types, byCode };
+  const listed = files.includes(PLACES_FILE)
+    ? parseWith(placesSchema, readJson(dir, PLACES_FILE), PLACES_FILE)
+    : { districts: [], communes: [], streets: [] };
+  const places = [...settings.plausibility.provinces, ...listed.districts, ...listed.communes, ...listed.streets];
+  return { version: settings.version, settings, types, byCode, places };
 }

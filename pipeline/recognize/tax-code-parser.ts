@@ -90,6 +90,14 @@ function withoutExtraDigits(groups: string[], main: string, lookAlikeQuality: nu
   if (glued) return forReview(glued, 0.5, extra);
   const dropped = main.length === 11 ? oneDigitDropped(main) : [];
   if (dropped.length === 1) return forReview(dropped[0]!, 0.3, `tax code read with an extra digit (${main})`);
+  // Several readings check: the one dropping the latest digit is offered (a border or the next box glued after
+  // the code is likelier than a speck inside it), and a person chooses.
+  if (dropped.length > 1)
+    return forReview(
+      dropped.at(-1)!,
+      0.2,
+      `tax code read with an extra digit (${main}); readings that check: ${dropped.join(', ')}`,
+    );
   return null;
 }
 

@@ -4,6 +4,7 @@ import type { FieldResult } from '../page-model.js';
 import { endsInsidePhrase } from './cut-phrase.js';
 import type { ValueWord } from './extract-fields.js';
 import type { PackSettings, TypeRule } from './rule-pack.js';
+import { oddSurnamesInText } from './text-surnames.js';
 import { isVietnameseSyllable, splitGluedSyllables } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 import { type DossierWords, dossierWords, weakWords } from './weak-words.js';
@@ -160,6 +161,8 @@ export function plausibilityProblems(
       if (cut) problems.push(`${key}: value ends with "${cut}", it looks cut short`);
       const name = rule.type === 'text' ? cutName(field.value) : null;
       if (name) problems.push(`${key}: value ends with "${name}", a name cut short`);
+      const surnames = rule.type === 'text' ? oddSurnamesInText(field.value, settings.names.surnames) : [];
+      for (const s of surnames) problems.push(`${key}: surname read ${s.read}, check ${s.surname}`);
       const unit = rule.type === 'address' ? unknownNumberedWord(field.value, vocabulary.numbered) : null;
       if (unit) problems.push(`${key}: "${unit}" before a number is no address unit word`);
       const tail = rule.type === 'address' ? afterProvince(field.value, vocabulary.provinces) : null;

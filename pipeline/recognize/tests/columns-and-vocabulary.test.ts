@@ -6,7 +6,7 @@ import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { fromVocabulary, parseTaxCode } from '../value-parsers.js';
 import { plausibilityProblems } from '../value-plausibility.js';
-import { CAN_CUOC, CU_TRU, HOA_DON, LPTB, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, CU_TRU, HOA_DON, HOP_DONG, LPTB, NOP_TIEN, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 
@@ -38,6 +38,15 @@ function twoColumnPage(rows: Array<string | [string, string]>, rightX = 1300): P
     };
   });
   return { width: WIDTH, height: 3508, lines, text: lines.map((l) => l.text).join('\n'), confidence: 0.95 };
+}
+
+/** Recognises a sample with some of its lines replaced by others (OCR wrapping, cutting or losing them). */
+function recognizeEdited(pages: string[][], edits: Record<string, string[]>) {
+  const edited = pages.map((p) => p.flatMap((l) => edits[l] ?? [l]));
+  return recognize(
+    edited.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) })),
+    pack,
+  );
 }
 
 const values = (fields: Record<string, { value: string }>) =>
@@ -171,6 +180,48 @@ describe('identity card labels', () => {
       ngay_sinh: '1988-07-10',
       quoc_tich: 'Việt Nam',
     });
+  });
+});
+
+describe('a form number at the top of a page', () => {
+  it('starts a new component even when OCR spoiled the title beside it', () => {
+    const damaged = NOP_TIEN.pages[0]!.flatMap((l) =>
+      l === 'Mẫu số: C1-02/NS'
+        ? []
+        : l === 'GIẤY NỘP TIỀN VÀO NGÂN SÁCH NHÀ NƯỚC'
+          ? ['GIAY NOP TIỀN VÀO NGÂN SÁCH. Mẫu số: C1-02/NS']
+          : [l],
+    );
+    const pages = [...HOA_DON.pages, damaged].map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
+    const components = recognize(pages, pack);
+    expect(components.map((c) => c.type)).toEqual(['hoa_don_dien_tu', 'giay_nop_tien_nsnn']);
+    expect(components[1]!.fields.ma_so_thue?.value).toBe('0100684378');
+  });
+});
+
+describe('a title whose Đ OCR read as P', () => {
+  it('still names the type and starts a component', () => {
+    // OCR runs the title into the serial printed beside it, so the line is no heading of its own either.
+    const damaged = HOA_DON.pages[0]!.map((l) =>
+      l === 'HÓA ĐƠN BÁN HÀNG' ? 'HÓA PON PIEN TỬ Ký hiệu (Serial): 2C25TAA' : l,
+    );
+    const pages = [...CU_TRU.pages, damaged].map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
+    expect(recognize(pages, pack).map((c) => c.type)).toEqual(['xac_nhan_cu_tru', 'hoa_don_dien_tu']);
+  });
+});
+
+describe('identity card expiry', () => {
+  it("reads the expiry date after the wrapped remainder of the card's bilingual label", () => {
+    // The photo column's label runs into the origin's second line; its remainder and the date follow.
+    const [c] = recognizeEdited(CAN_CUOC.pages, {
+      'Có giá trị đến / Date of expiry: 15/10/2029': [],
+      'Quê quán / Place of origin: Xã Hòa An, Phú Hòa, Phú Yên': [
+        'Quê quán / Place of origin: Xã Hòa An,',
+        'C6 gia tri dén / Date of Phú Hòa, Phú Yên',
+        'expiry: 15/10/2029',
+      ],
+    });
+    expect(c!.fields.co_gia_tri_den?.value).toBe('2029-10-15');
   });
 });
 
@@ -337,6 +388,16 @@ describe('figures cut or glued by OCR', () => {
     expect(problems.join('\n')).toMatch(/below the smallest amount/);
     expect(cut[key]!.confidence).toBeLessThan(0.95);
     expect(crossCheck(type, { [key]: field('1167000000') })).toEqual([]);
+  });
+
+  it('takes the amount on the line after a sentence ending with a colon, not a number of the sentence', () => {
+    const [c] = recognizeEdited(HOP_DONG.pages, {
+      'Giá chuyển nhượng: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn)': [
+        '1. Giá chuyển nhượng quyền sử dụng đất nêu tại Điều 1 là:',
+        '1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn).',
+      ],
+    });
+    expect(c!.fields.gia_chuyen_nhuong?.value).toBe('1500000000');
   });
 
   it('takes the first ten digits of a tax code glued to more digits when they check, for review', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
-import { bareNameWords } from '../bare-name-words.js';
+import { bareNameWords, bareWordsInCapitals } from '../bare-name-words.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { betterProperNameRuns } from '../name-consensus.js';
 import { prepareLines } from '../page-lines.js';
 import { restorePhrases } from '../phrase-restore.js';
 import { hornFromApostrophe, parsePersonName } from '../value-parsers.js';
 import { cutName } from '../value-plausibility.js';
-import { CAN_CUOC, QUYET_DINH } from './sample-documents.js';
+import { CAN_CUOC, CONG_VAN, CU_TRU, QUYET_DINH } from './sample-documents.js';
 
 const pack = loadRulePack();
 const given = pack.settings.names.givenNames;
@@ -16,12 +16,25 @@ function toPages(docs: string[][]): RecognizablePage[] {
   return docs.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
 }
 
+/** The pages with some lines replaced by others (a line OCR wrapped, cut or lost). */
+function replaced(pages: string[][], lines: Record<string, string[]>): string[][] {
+  return pages.map((p) => p.flatMap((l) => lines[l] ?? [l]));
+}
+
 describe('names printed without marks', () => {
   it('finds a bare word that is no given name while marked ones fold to it', () => {
     expect(bareNameWords('LÊ MINH HỮU HUNG', given)).toEqual([{ word: 'HUNG', candidates: ['Hùng', 'Hưng'] }]);
     expect(bareNameWords('NGUYỄN QUANG TUNG', given).map((b) => b.word)).toEqual(['TUNG']);
     // A mark OCR added: "Nhưng" is no name, "Nhung" is.
     expect(bareNameWords('MAI THU NHƯNG', given)).toEqual([{ word: 'NHƯNG', candidates: ['Nhung'] }]);
+  });
+
+  it('finds a word of an organisation name in capitals that lost its marks, not a marked word', () => {
+    expect(bareWordsInCapitals('CÔNG TY TNHH NÔNG SẢN HUNG THỊNH', given)).toEqual([
+      { word: 'HUNG', candidates: ['Hùng', 'Hưng'] },
+    ]);
+    // "DỰNG" folds like the name "Dũng" but kept its own marks; "AN" and "MINH" are names printed so.
+    expect(bareWordsInCapitals('CÔNG TY CỔ PHẦN XÂY DỰNG AN MINH', given)).toEqual([]);
   });
 
   it('accepts given names that have no marks, marked words and the surname', () => {
@@ -76,6 +89,16 @@ describe('marks from other printings and phrases', () => {
     expect(restorePhrases('Đăng ký thường tru', pack).value).toBe('Đăng ký thường trú');
     expect(restorePhrases('thôn Long An, xã Thanh Hoa', pack).restored).toEqual([]);
   });
+
+  it('reads back a Đ that OCR read as B or P inside a known phrase', () => {
+    expect(restorePhrases('Bang ký khai sinh', pack).value).toBe('Đăng ký khai sinh');
+    expect(restorePhrases('PĂNG KÝ KHAI SINH', pack).value).toBe('ĐĂNG KÝ KHAI SINH');
+    // A B the phrase does not print as Đ stays: "Ban" of "Ủy ban nhân dân".
+    expect(restorePhrases('Ủy ban nhân dân', pack).restored).toEqual([]);
+    expect(restorePhrases('Bản sao khai sinh', pack).restored).toEqual([]);
+    // A B with marks of its own is a word of its own: "toàn bộ thửa đất" is no "bản đồ thửa đất".
+    expect(restorePhrases('toàn bộ thửa đất số 722, tờ bản đồ số 59', pack).restored).toEqual([]);
+  });
 });
 
 describe('the issue date of a decision', () => {
@@ -106,6 +129,35 @@ describe('the issue date of a decision', () => {
     ordered.splice(at, 0, 'Số: 1234/QĐ-UBND năm 2023');
     const [c] = recognize(toPages([ordered, ...wrapped.slice(1)]), pack);
     expect(c!.fields.ngay_ban_hanh?.value).toBe('2023-10-20');
+  });
+
+  it('keeps the wrapped year out of the abstract OCR read on the same line', () => {
+    const [c] = recognize(
+      toPages(
+        replaced(CONG_VAN.pages, {
+          '>>Phú Hòa, ngày 03 tháng 11 năm 2023': ['>>Phú Hòa, ngày 03 tháng 11'],
+          'V/v triển khai số hóa hồ sơ thủ tục hành chính': [
+            'V/v triển khai số hóa hồ sơ thủ tục năm 2023',
+            'hành chính',
+          ],
+        }),
+      ),
+      pack,
+    );
+    expect(c!.fields.ngay_ban_hanh?.value).toBe('2023-11-03');
+    expect(c!.fields.trich_yeu?.value).toBe('V/v triển khai số hóa hồ sơ thủ tục hành chính');
+  });
+
+  it('sends a value read up to a separator to review: its next part was not read', () => {
+    const cut = replaced(CU_TRU.pages, {
+      '5. Nơi thường trú: Thôn 3, xã Hòa An, huyện Phú Hòa, tỉnh Phú Yên': ['5. Nơi thường trú: Thôn 3, xã Hòa An,'],
+    });
+    const [c] = recognize(toPages(cut), pack);
+    expect(c!.fields.noi_thuong_tru?.value).toBe('Thôn 3, xã Hòa An');
+    expect(c!.status).toBe('needs_review');
+    expect(c!.reasons.join(' ')).toMatch(/noi_thuong_tru: value ends with a separator/);
+    const [whole] = recognize(toPages(CU_TRU.pages), pack);
+    expect(whole!.status).toBe('accepted');
   });
 
   it('sends a date found only in running text to review', () => {

@@ -30,8 +30,11 @@ describe('parseTaxCode with stray digits around the code', () => {
     const parsed = parseTaxCode('01001091066');
     expect(parsed?.value).toBe('0100109106');
     expect(parsed?.quality).toBeLessThan(0.6);
-    // Two readings check: nothing to choose from.
-    expect(parseTaxCode('01001709106')).toBeNull();
+    // Two readings check: the one dropping the latest digit is offered, for review, with both in the note.
+    const two = parseTaxCode('01001709106');
+    expect(two?.value).toBe('0100109106');
+    expect(two?.quality).toBeLessThan(0.3);
+    expect(two?.notes?.join('')).toMatch(/readings that check: 0101709106, 0100109106/);
     // The branch suffix stays with the code.
     const branch = parseTaxCode('01001091066-001');
     expect(branch?.value).toBe('0100109106-001');
