@@ -35,7 +35,12 @@ export interface ParsedValue {
 /** Surrounding noise: dot leaders, colons, bullets, stray punctuation. */
 export function cleanText(input: string): string {
   return (
-    normalizeText(input.replace(/\.{2,}|(?:\.\s){2,}\.?|…|_{2,}/g, ' '))
+    normalizeText(
+      input
+        .replace(/\.{2,}|(?:\.\s){2,}\.?|…|_{2,}/g, ' ')
+        // The rule printed under an agency's name or a heading reaches OCR as an underscore stuck to a word.
+        .replace(/(?<![\p{L}\p{N}])_(?=\p{L})|(?<=\p{L})_(?![\p{L}\p{N}])/gu, ''),
+    )
       // Broken spacing: no space is printed inside brackets, nor inside the month of a d/m/y date.
       .replace(/([([])\s+/g, '$1')
       .replace(/\s+([)\]])/g, '$1')

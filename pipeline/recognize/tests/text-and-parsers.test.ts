@@ -189,6 +189,10 @@ describe('value parsers', () => {
     // Broken spacing inside brackets and inside the month of a date.
     expect(parseText('Đất trồng cây lâu năm ( CLN )')?.value).toBe('Đất trồng cây lâu năm (CLN)');
     expect(parseText('Đến ngày 15/1 0/2063')?.value).toBe('Đến ngày 15/10/2063');
+    // An underline read as an underscore stuck to a word; one between letters or digits is left alone.
+    expect(parseText('SỞ TÀI NGUYÊN VÀ MÔI _TRƯỜNG')?.value).toBe('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
+    expect(parseText('UBND XÃ AN_ HÒA')?.value).toBe('UBND XÃ AN HÒA');
+    expect(parseText('mã HS_2024')?.value).toBe('mã HS_2024');
     // Two numbers that only look like a split: left as printed.
     expect(parseText('thửa 12 15/10/2063')?.value).toBe('thửa 12 15/10/2063');
     expect(parseText('Số 3 và 5/2024/QĐ')?.value).toBe('Số 3 và 5/2024/QĐ');
