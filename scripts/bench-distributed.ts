@@ -16,6 +16,7 @@ import pg from 'pg';
 import { FLOW_QUEUES } from '../workers/digitize-flow.js';
 import type { StageTimings, Tally } from '../workers/stage-timings.js';
 import { generateCorpus } from './bench/generate-corpus.js';
+import { median } from './bench/median.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -176,11 +177,6 @@ function perMethod(tallies: Tally[], pages: number): string {
 
 const overheadMs = (r: DistributedResult) => r.perPage.queueMs + r.perPage.storeMs + r.perPage.databaseMs;
 const overheadPercent = (r: DistributedResult) => (100 * overheadMs(r)) / r.perPage.ocrMs;
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function distributed(workerCount: number, round: number): Promise<DistributedResult> {
   const dbName = `sohoa_bench_${randomBytes(4).toString('hex')}`;

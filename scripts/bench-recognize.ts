@@ -15,6 +15,7 @@ import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
 import { openWarehouse } from '../storage/warehouse/index.js';
 import { cloneStoredPages } from './bench/clone-stored-pages.js';
 import { generateCorpus } from './bench/generate-corpus.js';
+import { median } from './bench/median.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,7 +34,6 @@ const { values: args } = parseArgs({
 const sizes = args.sizes.split(',').map(Number);
 const runs = Math.max(1, Number(args.runs));
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-recognize-'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 let base = args.base;
 if (!base) {

@@ -12,7 +12,8 @@ export interface BareNameWord {
 // Keyed by the given-name list, which threshold overrides keep (recognize() copies the settings every call).
 const indexes = new WeakMap<object, { printed: Set<string>; byFold: Map<string, string[]> }>();
 
-function nameIndex(names: readonly string[]) {
+/** A name list's printings (tones canonical, lower case) and its names by folded form; built once per list. */
+export function nameIndex(names: readonly string[]) {
   let index = indexes.get(names);
   if (index) return index;
   const printed = new Set<string>();

@@ -1,6 +1,7 @@
 // Folded forms of every phrase in a rule pack, computed once per pack rather than once per page: folding and
 // regular expressions over the pack's ~1,000 phrases dominated recognition time when redone for each page.
 import { type CompiledLabel, compileLabels, type LabelSpec } from './label-match.js';
+import { type PlaceIndex, placeIndex } from './place-names.js';
 import type { RulePack, TypeRule } from './rule-pack.js';
 import { foldKey } from './vietnamese-text.js';
 
@@ -44,6 +45,8 @@ export interface CompiledPack {
   notTitles: FoldedPhrase[];
   continuation: FoldedPhrase[];
   mottoLabels: CompiledLabel[];
+  /** Listed place names by folded form. */
+  places: PlaceIndex;
 }
 
 /** Owner of the pack's stop labels in compiled label lists. */
@@ -122,6 +125,7 @@ export function compilePack(pack: RulePack): CompiledPack {
     notTitles: pack.settings.notTitles.map(foldPhrase),
     continuation: pack.settings.continuation.map(foldPhrase),
     mottoLabels: compileLabels(pack.settings.motto.map((m) => ({ owner: 'motto', label: m, colonOptional: true }))),
+    places: placeIndex(pack.places),
   };
   cache.set(pack.byCode, compiled);
   return compiled;

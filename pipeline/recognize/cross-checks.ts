@@ -6,9 +6,7 @@ import { round } from './extract-fields.js';
 import { canonicalNumberWords, parseNumberWords } from './number-words.js';
 import type { TypeRule } from './rule-pack.js';
 import { checkPersonalId, repairByConfusion } from './validators.js';
-import { SMALLEST_AMOUNT } from './value-parsers.js';
-
-export { SMALLEST_AMOUNT };
+import { isImplausiblySmallAmount } from './value-parsers.js';
 
 export const CROSS_CHECK_FACTORS = {
   /** Confidence kept by an ID that fails its structure check. */
@@ -52,7 +50,7 @@ export function crossCheck(
       }
     }
     if (rule.type === 'money') {
-      if (/^\d+$/.test(field.value) && Number(field.value) < SMALLEST_AMOUNT) {
+      if (isImplausiblySmallAmount(field.value)) {
         problems.push(
           `${key}: ${field.value} đồng is below the smallest amount a dossier holds, a longer figure was cut`,
         );

@@ -8,7 +8,7 @@ import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
 import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { splitSideBySide } from './side-by-side.js';
-import { cleanText, fromVocabulary, type ParsedValue, parseValue, SMALLEST_AMOUNT } from './value-parsers.js';
+import { cleanText, fromVocabulary, isImplausiblySmallAmount, type ParsedValue, parseValue } from './value-parsers.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
 import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
@@ -540,7 +540,7 @@ export function extractFields(given: ExtractInput): Extraction {
       // A code failing its check digit yields to a later reading of the field that checks (the same code printed
       // again, or on the line below a label whose own line held a broken read); so does an amount too small to be
       // one, another number of the sentence ("… tại Điều 1 là:" / "1.655.000.000 đồng").
-      const tooSmall = f.type === 'money' && /^\d+$/.test(parsed.value) && Number(parsed.value) < SMALLEST_AMOUNT;
+      const tooSmall = f.type === 'money' && isImplausiblySmallAmount(parsed.value);
       if (((CHECKED_TYPES.has(f.type) && parsed.notes?.length) || tooSmall) && !trusted) {
         fallback ??= { c, parsed };
         continue;

@@ -41,12 +41,11 @@ export interface PlaceIndex {
   byKey: Map<string, Set<string>>;
 }
 
-const indexes = new WeakMap<readonly string[], PlaceIndex>();
-
-/** Index of listed place names made of two or more words of letters (one word is too ambiguous: Vinh / Vĩnh). */
+/**
+ * Index of listed place names made of two or more words of letters (one word is too ambiguous: Vinh / Vĩnh). Built
+ * once per pack, with its other folded phrases (compiled-pack.ts).
+ */
 export function placeIndex(names: readonly string[]): PlaceIndex {
-  let index = indexes.get(names);
-  if (index) return index;
   const byKey = new Map<string, Set<string>>();
   for (const name of names) {
     const printed = name.normalize('NFC').toLowerCase().trim();
@@ -57,9 +56,7 @@ export function placeIndex(names: readonly string[]): PlaceIndex {
     set.add(printed);
     byKey.set(key, set);
   }
-  index = { byKey };
-  indexes.set(names, index);
-  return index;
+  return { byKey };
 }
 
 export interface PlaceRestore {
@@ -78,8 +75,7 @@ function withCaseOf(read: string, printed: string): string {
 }
 
 /** Restores the marks of listed place names in an address or text (see the file comment). */
-export function restorePlaceNames(value: string, names: readonly string[]): PlaceRestore {
-  const { byKey } = placeIndex(names);
+export function restorePlaceNames(value: string, { byKey }: PlaceIndex): PlaceRestore {
   const matches = [...value.matchAll(/\p{L}+/gu)];
   const words = matches.map((m) => m[0]);
   const folded = words.map((w) => foldText(w));

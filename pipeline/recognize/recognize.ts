@@ -3,6 +3,7 @@ import type { ComponentResult, RecognizablePage } from '../page-model.js';
 import { bareNameWords, bareWordsInCapitals } from './bare-name-words.js';
 import { classifyLines } from './classify.js';
 import { restoreCodeSymbols } from './code-symbols.js';
+import { compilePack } from './compiled-pack.js';
 import { crossCheck } from './cross-checks.js';
 import { extractFields, round } from './extract-fields.js';
 import {
@@ -50,6 +51,7 @@ export function recognize(
   const classes = ordered.map((p) => classifyLines(p.number, prepared.get(p.number) ?? null, effective));
   const dossier = dossierWords(allLines);
   const twoSided = new Set(effective.types.filter((t) => t.twoSided).map((t) => t.code));
+  const { places } = compilePack(effective);
   return splitComponents(classes, twoSided).map((span) => {
     const type = effective.byCode.get(span.type) ?? effective.byCode.get('khac')!;
     const lines = ordered
@@ -118,10 +120,10 @@ export function recognize(
     for (const [key, rule] of Object.entries(type.fields)) {
       const field = fields[key];
       if (!field || trusted.has(key) || (rule.type !== 'text' && rule.type !== 'address')) continue;
-      const places = restorePlaceNames(field.value, effective.places);
-      field.value = places.value;
-      if (places.ambiguous.length > 0)
-        problems.push(`${key}: place name read ${places.ambiguous.join(', ')} matches several listed places`);
+      const restored = restorePlaceNames(field.value, places);
+      field.value = restored.value;
+      if (restored.ambiguous.length > 0)
+        problems.push(`${key}: place name read ${restored.ambiguous.join(', ')} matches several listed places`);
     }
     // Text keeps its administrative phrases: a mark slipped on one is restored from the pack's phrases.
     for (const [key, rule] of Object.entries(type.fields)) {

@@ -205,13 +205,18 @@ function readNumber(input: string): ReadNumber | null {
 
 const CURRENCY_AFTER = /^\s*(?:đồng|đ\b|dong\b|vnđ|vnd)/iu;
 
-/** Money in digits -> integer đồng as a digit string ("1.500.000 đồng", "1.500.000đ", "1,500,000 VND"). */
 /**
  * No fee, tax, price or payment in a dossier is below a thousand đồng; such a figure is the first group of a longer
  * one ("1" of "1 167.000.000", the space read as the end of the number) or another number of the sentence ("Điều 1").
  */
 export const SMALLEST_AMOUNT = 1000;
 
+/** A parsed money value (a digit string) below SMALLEST_AMOUNT. */
+export function isImplausiblySmallAmount(value: string): boolean {
+  return /^\d+$/.test(value) && Number(value) < SMALLEST_AMOUNT;
+}
+
+/** Money in digits -> integer đồng as a digit string ("1.500.000 đồng", "1.500.000đ", "1,500,000 VND"). */
 export function parseMoney(input: string): ParsedValue | null {
   // A label in running text ("Giá chuyển nhượng … tại Điều 1 là: 1.135.000.000 đồng") is followed by other numbers
   // first: the amount is the one the currency follows, else the first grouped in thousands, else the first.

@@ -45,10 +45,11 @@ export function withRecentObjects(
     entries.set(key, entry);
     return entry;
   };
-  const remember = (key: string, data: Buffer) => {
+  const remember = (key: string, data: Buffer | Uint8Array) => {
     drop(key);
     if (!options.keep(key) || data.byteLength > options.maxBytes) return;
-    entries.set(key, { data, expires: now() + options.ttlMs });
+    // A copy: the caller may reuse its buffer (made only for what is kept: PDFs pass through uncopied).
+    entries.set(key, { data: Buffer.from(data), expires: now() + options.ttlMs });
     bytes += data.byteLength;
     for (const oldest of entries.keys()) {
       if (bytes <= options.maxBytes) break;
@@ -61,13 +62,12 @@ export function withRecentObjects(
     async put(key, data, putOptions) {
       drop(key);
       await store.put(key, data, putOptions);
-      // A copy: the caller may reuse its buffer.
-      remember(key, Buffer.from(data));
+      remember(key, data);
     },
     async putAll(objects) {
       for (const o of objects) drop(o.key);
       await store.putAll(objects);
-      for (const o of objects) remember(o.key, Buffer.from(o.data));
+      for (const o of objects) remember(o.key, o.data);
     },
     async putStream(key, stream, size, putOptions) {
       drop(key);

@@ -4,6 +4,7 @@ import { createBullmqQueue } from './bullmq-queue.js';
 import { createInProcessQueue } from './in-process-queue.js';
 import { decodeJobId, encodeJobId } from './job-id.js';
 import { describeJobQueueContract } from './job-queue.contract.js';
+import { JobMissingError } from './job-queue.port.js';
 import { createJobQueueFromEnv } from './job-queue-from-env.js';
 
 describeJobQueueContract('in-process', async () => createInProcessQueue());
@@ -18,6 +19,24 @@ describe.skipIf(!hasRedis)('bullmq on Redis', () => {
     expect(deleted).toBeGreaterThan(0);
   });
   describeJobQueueContract('bullmq', async () => createBullmqQueue({ connection: TEST_REDIS_URL, prefix }));
+
+  it('keeps reading the state of a waited job, ever less often, so a job gone without an event is reported', async () => {
+    const jobs = createBullmqQueue({ connection: TEST_REDIS_URL, prefix, waitPollMs: 20, waitPollMaxMs: 60 });
+    try {
+      const { id } = await jobs.add('poll-thinning', 'nobody-takes-it', {});
+      const waiting = jobs.waitFor('poll-thinning', id, 5000);
+      waiting.catch(() => {});
+      // Past the longest interval: the reads have thinned out to it and must go on.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const removedAt = Date.now();
+      // A removal publishes no completed or failed event: only a state read can notice it.
+      expect(await jobs.remove('poll-thinning', id)).toBe(true);
+      await expect(waiting).rejects.toBeInstanceOf(JobMissingError);
+      expect(Date.now() - removedAt).toBeLessThan(1000);
+    } finally {
+      await jobs.close();
+    }
+  });
 });
 
 describe('job ids for BullMQ', () => {

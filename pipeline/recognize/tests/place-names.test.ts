@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizablePage } from '../../page-model.js';
 import { loadRulePack, pageFromLines, recognize } from '../index.js';
-import { restorePlaceNames } from '../place-names.js';
+import { placeIndex, restorePlaceNames } from '../place-names.js';
 import { CU_TRU } from './sample-documents.js';
 
 const pack = loadRulePack();
-const places = pack.places;
+const places = placeIndex(pack.places);
 
 function toPages(docs: string[][]): RecognizablePage[] {
   return docs.map((lines, i) => ({ number: i + 1, text: pageFromLines(lines) }));
