@@ -1,16 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { catalogCoverage, formatCatalog } from './catalog-command.js';
+import { collectPaths, hasFiles } from './collect-paths.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
-import { formatSummary, runDigitize } from './digitize-command.js';
-import { ArchiveError } from './import-archive.js';
-import { formatImportReport, type ImportReport, runImport } from './import-command.js';
-import { runMigrate } from './migrate-command.js';
-import { formatRecognizeReport, type RecognizeSelection, runRecognize, SelectionError } from './recognize-command.js';
-import { formatRunDetails, formatRunList, listRuns, RunNotFoundError, retryRun, showRun } from './runs-command.js';
+import type { ImportReport } from './import-command.js';
+import type { RecognizeSelection } from './recognize-command.js';
 import { serveCommand } from './serve-command.js';
-import { formatStatus, runStatus } from './status-command.js';
 import { tokenCommand } from './token-command.js';
-import { runWorker, WorkerSetupError } from './worker-command.js';
+
+// Each command loads its modules when it runs: the whole pipeline, the service and the queue clients take over a
+// second to load, which `sohoa digitize` spends reading instead (see its action).
 
 /** Exit statuses: 0 every source done, 1 a source failed, 2 usage or configuration error. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -42,7 +39,23 @@ program
   .option('--no-wait', 'with REDIS_URL set: queue the files, print their source ids and return')
   .action(async (paths: string[], options: { json?: boolean; wait: boolean }) => {
     const config = configOrExit();
-    const output = await runDigitize(paths, config, process.stderr, { wait: options.wait });
+    const collected = await collectPaths(paths);
+    // Embedded, this process reads the pages: its OCR and preprocessing threads start before the rest of the
+    // pipeline loads, and load the OCR engine and models on the other core meanwhile.
+    let threads: import('./reading-threads.js').ReadingThreads | undefined;
+    if (!config.redisUrl && hasFiles(collected)) {
+      threads = (await import('./reading-threads.js')).readingThreadsOf(config);
+      threads.start();
+    }
+    // From runDigitize on, the runtime owns the threads and closes them however the run ends.
+    const { formatSummary, runDigitize } = await import('./digitize-command.js').catch(async (error: unknown) => {
+      await threads?.close();
+      throw error;
+    });
+    const output = await runDigitize(collected, config, process.stderr, {
+      wait: options.wait,
+      ...(threads ? { threads } : {}),
+    });
     const queued = output.sources.every((s) => s.status !== 'processing')
       ? null
       : output.sources
@@ -63,6 +76,10 @@ async function usageErrorsExit2(command: string, run: () => Promise<void>): Prom
   try {
     await run();
   } catch (error) {
+    const [{ ArchiveError }, { RunNotFoundError }] = await Promise.all([
+      import('./import-archive.js'),
+      import('./runs-command.js'),
+    ]);
     if (!(error instanceof ArchiveError || error instanceof RunNotFoundError)) throw error;
     process.stderr.write(`sohoa ${command}: ${error.message}\n`);
     process.exitCode = EXIT.usage;
@@ -82,7 +99,8 @@ function withSessionOptions(command: Command): Command {
     .option('--json', 'print the run report as one JSON document');
 }
 
-function printImportReport(report: ImportReport, json: boolean | undefined): void {
+async function printImportReport(report: ImportReport, json: boolean | undefined): Promise<void> {
+  const { formatImportReport } = await import('./import-command.js');
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report));
   process.exitCode = report.counters.failed > 0 ? EXIT.failed : EXIT.ok;
 }
@@ -105,6 +123,7 @@ withSessionOptions(
   ) => {
     const config = configOrExit();
     await usageErrorsExit2('import', async () => {
+      const { runImport } = await import('./import-command.js');
       const report = await runImport(
         root,
         {
@@ -116,7 +135,7 @@ withSessionOptions(
         config,
         process.stderr,
       );
-      printImportReport(report, options.json);
+      await printImportReport(report, options.json);
     });
   },
 );
@@ -129,6 +148,7 @@ const runsCommand = program
   .option('--limit <n>', 'newest runs to list', wholeNumber, 50)
   .option('--json', 'print the list as one JSON document')
   .action(async (options: { limit: number; json?: boolean }) => {
+    const { formatRunList, listRuns } = await import('./runs-command.js');
     const list = await listRuns(configOrExit(), options.limit);
     process.stdout.write(options.json ? `${JSON.stringify(list, null, 2)}\n` : formatRunList(list));
   });
@@ -143,6 +163,7 @@ runsCommand
   .action(async (id: string, options: { paths: number; bucket: number; json?: boolean }) => {
     const config = configOrExit();
     await usageErrorsExit2('runs show', async () => {
+      const { formatRunDetails, showRun } = await import('./runs-command.js');
       const run = await showRun(config, id, { pathsPerReason: options.paths, bucketSeconds: options.bucket });
       process.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : formatRunDetails(run));
     });
@@ -156,6 +177,7 @@ withSessionOptions(
 ).action(async (id: string, options: { maxInFlight?: number; progressInterval: number; json?: boolean }) => {
   const config = configOrExit();
   await usageErrorsExit2('runs retry', async () => {
+    const { retryRun } = await import('./runs-command.js');
     const report = await retryRun(
       config,
       id,
@@ -165,7 +187,7 @@ withSessionOptions(
       },
       process.stderr,
     );
-    printImportReport(report, options.json);
+    await printImportReport(report, options.json);
   });
 });
 
@@ -196,6 +218,7 @@ program
   .option('--json', 'print the report as one JSON document')
   .action(async (options: RecognizeSelection & { json?: boolean }) => {
     const config = configOrExit();
+    const { formatRecognizeReport, runRecognize, SelectionError } = await import('./recognize-command.js');
     try {
       const report = await runRecognize(options, config);
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatRecognizeReport(report));
@@ -211,7 +234,8 @@ program
   .command('catalog')
   .description('print the catalog of component types and fields that the running rule pack covers')
   .option('--json', 'print it as one JSON document')
-  .action((options: { json?: boolean }) => {
+  .action(async (options: { json?: boolean }) => {
+    const { catalogCoverage, formatCatalog } = await import('./catalog-command.js');
     const coverage = catalogCoverage();
     process.stdout.write(options.json ? `${JSON.stringify(coverage, null, 2)}\n` : formatCatalog(coverage));
   });
@@ -230,6 +254,7 @@ program
       process.exitCode = EXIT.usage;
       return;
     }
+    const { runWorker, WorkerSetupError } = await import('./worker-command.js');
     try {
       await runWorker(
         config,
@@ -253,6 +278,7 @@ program
   .option('--json', 'print the report as one JSON document')
   .action(async (options: { minutes: number; json?: boolean }) => {
     const config = configOrExit();
+    const { formatStatus, runStatus } = await import('./status-command.js');
     const report = await runStatus(config, { minutes: Math.max(1, options.minutes || 10), failures: 10 });
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report));
   });
@@ -262,6 +288,7 @@ program
   .description('apply pending warehouse migrations (PostgreSQL with DATABASE_URL, else PGlite)')
   .action(async () => {
     const config = configOrExit();
+    const { runMigrate } = await import('./migrate-command.js');
     process.stdout.write(`${await runMigrate(config)}\n`);
   });
 

@@ -1,9 +1,8 @@
-import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
-import { createOcrPool, MODEL_FOLDER, type OcrPool, tesseractJsVersion } from '../pipeline/ocr/index.js';
+import { MODEL_FOLDER, type OcrPool, tesseractJsVersion } from '../pipeline/ocr/index.js';
 import type { Versions } from '../pipeline/page-model.js';
 import type { PreprocessOptions } from '../pipeline/preprocess/index.js';
-import { createPreprocessPool, type PreparePage } from '../pipeline/preprocess/preprocess-pool.js';
+import type { PreparePage } from '../pipeline/preprocess/preprocess-pool.js';
 import { loadRulePack, type RulePack } from '../pipeline/recognize/index.js';
 import type { StageDeps } from '../pipeline/source-stages.js';
 import type { SourceLimits } from '../pipeline/split/index.js';
@@ -12,6 +11,7 @@ import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
 import type { ObjectStore } from '../storage/object-store/object-store.port.js';
 import { openWarehouse, type Warehouse } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
+import { type ReadingThreads, readingThreadsOf } from './reading-threads.js';
 
 /** The adapters and settings one process works with, chosen from configuration (composition root). */
 export interface Runtime {
@@ -69,8 +69,10 @@ export async function openRuntime(
   config: Config,
   opened: {
     warehouse?: Warehouse;
+    /** OCR and preprocessing threads already made (and perhaps started) by the caller; closed with the runtime. */
+    threads?: ReadingThreads;
     /**
-     * Start the OCR threads now rather than on the first page that needs them: their start-up (engine and model
+     * Start the reading threads now rather than on the first page that needs them: their start-up (engine and model
      * loading, on their own threads) then overlaps the warehouse's start-up on the main thread instead of following it.
      */
     warmOcr?: boolean;
@@ -81,22 +83,13 @@ export async function openRuntime(
   // Every page image is decoded and processed once: libvips' operation cache (50 MB by default) would only hold
   // pixels nobody asks for again.
   sharp.cache(false);
-  const idle = config.ocrIdle ?? opened.ocrIdleByDefault ?? false;
-  let pool: Promise<OcrPool> | null = null;
-  const ocr = () => {
-    pool ??= createOcrPool({
-      size: Math.min(config.ocrWorkers, availableParallelism() * 2),
-      recycleAfterJobs: config.ocrRecycleJobs,
-      maxWorkerRssMb: config.ocrMaxRssMb,
-      jobTimeoutMs: config.pageTimeoutMs,
-      threadNice: config.ocrNice,
-      threadIdle: idle,
-    });
-    return pool;
-  };
-  // A failed start is reported by the first page that asks for OCR, with that page's name.
-  const warming = opened.warmOcr ? ocr() : null;
-  warming?.catch(() => {});
+  const threads =
+    opened.threads ??
+    readingThreadsOf(
+      config,
+      opened.ocrIdleByDefault === undefined ? {} : { ocrIdleByDefault: opened.ocrIdleByDefault },
+    );
+  if (opened.warmOcr) threads.start();
   const store = createObjectStoreFromEnv(envOf(config));
   const rulePack = await loadRulePack();
   let warehouse: Warehouse;
@@ -109,15 +102,9 @@ export async function openRuntime(
         ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
       }));
   } catch (error) {
-    await Promise.allSettled([store.close(), warming?.then((p) => p.close())]);
+    await Promise.allSettled([store.close(), threads.close()]);
     throw error;
   }
-  // Threads start on the first page that needs them; as many as OCR threads, so preprocessing keeps pace with OCR.
-  // Under the idle policy, preprocessing yields like OCR: the main thread's replies and the services run first.
-  const preprocessing = createPreprocessPool({
-    size: config.ocrWorkers,
-    ...(idle ? { priority: { niceness: 0, idle: true } } : {}),
-  });
   return {
     config,
     store,
@@ -125,8 +112,8 @@ export async function openRuntime(
     rulePack,
     limits: sourceLimitsOf(config),
     preprocess: { targetDpi: config.renderDpi, maxPixels: config.maxPixels },
-    prepare: preprocessing.prepare,
-    ocr,
+    prepare: threads.prepare,
+    ocr: threads.ocr,
     versions: {
       pipeline: pipelineVersion(),
       ocrEngine: `tesseract.js@${tesseractJsVersion()}`,
@@ -134,9 +121,7 @@ export async function openRuntime(
       rulePack: rulePack.version,
     },
     async close() {
-      const closing: Promise<unknown>[] = [warehouse.close(), store.close(), preprocessing.close()];
-      if (pool) closing.push(pool.then((p) => p.close()));
-      await Promise.allSettled(closing);
+      await Promise.allSettled([warehouse.close(), store.close(), threads.close()]);
     },
   };
 }

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { loadServiceOptions, SERVICE_ENV } from '../service/service-options.js';
-import { startService } from '../service/start-service.js';
 import type { Config } from './config.js';
 
 /** `sohoa serve`: the intake and reuse HTTP service until SIGINT/SIGTERM. */
@@ -17,6 +16,7 @@ export function serveCommand(loadConfig: () => Config): Command {
         ...(flags.host ? { host: flags.host } : {}),
         ...(flags.port ? { port: flags.port } : {}),
       });
+      const { startService } = await import('../service/start-service.js');
       const service = await startService(config, options);
       service.app.log.info({ url: service.url }, 'sohoa service listening');
       await new Promise<void>((resolve) => {

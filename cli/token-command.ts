@@ -1,17 +1,27 @@
 import { Command, Option } from 'commander';
 import { SERVICE_ROLES, type ServiceRole } from '../schemas/service.schema.js';
-import { createToken, type ListedToken, listTokens, revokeToken, TokenRevokeError } from '../service/auth/tokens.js';
-import { openServiceDatabase, type ServiceDatabase } from '../service/service-db.js';
+import type { ListedToken } from '../service/auth/tokens.js';
+import type { ServiceDatabase } from '../service/service-db.js';
 import type { Config } from './config.js';
 
-async function withDatabase<T>(loadConfig: () => Config, work: (database: ServiceDatabase) => Promise<T>): Promise<T> {
+type Tokens = typeof import('../service/auth/tokens.js');
+
+/** Runs `work` with the service database and the token functions, loaded only when a token command runs. */
+async function withDatabase<T>(
+  loadConfig: () => Config,
+  work: (database: ServiceDatabase, tokens: Tokens) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
+  const [tokens, { openServiceDatabase }] = await Promise.all([
+    import('../service/auth/tokens.js'),
+    import('../service/service-db.js'),
+  ]);
   const database = await openServiceDatabase({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   });
   try {
-    return await work(database);
+    return await work(database, tokens);
   } finally {
     await database.close();
   }
@@ -36,7 +46,7 @@ export function tokenCommand(loadConfig: () => Config): Command {
     .addOption(new Option('--role <role>', 'what the token may do').choices([...SERVICE_ROLES]).makeOptionMandatory())
     .option('--name <name>', 'who or what holds it (shown in the audit log)', 'unnamed')
     .action(async (options: { role: ServiceRole; name: string }) => {
-      await withDatabase(loadConfig, async (database) => {
+      await withDatabase(loadConfig, async (database, { createToken }) => {
         const issued = await createToken(database.db, { name: options.name, role: options.role });
         process.stderr.write(
           `token ${issued.identity.id} (${issued.identity.role}, ${issued.identity.name}); keep it secret:\n`,
@@ -49,7 +59,7 @@ export function tokenCommand(loadConfig: () => Config): Command {
     .description('list tokens: id, role, state, creation time and name (never the secret)')
     .option('--json', 'one JSON document on stdout')
     .action(async (options: { json?: boolean }) => {
-      await withDatabase(loadConfig, async (database) => {
+      await withDatabase(loadConfig, async (database, { listTokens }) => {
         const tokens = await listTokens(database.db);
         if (options.json) process.stdout.write(`${JSON.stringify({ tokens }, null, 2)}\n`);
         else for (const t of tokens) process.stdout.write(`${tokenLine(t)}\n`);
@@ -60,7 +70,7 @@ export function tokenCommand(loadConfig: () => Config): Command {
     .description('revoke a token by its id or a unique prefix of it; the service refuses it from the next request')
     .argument('<id>', 'token id or id prefix (sohoa token list)')
     .action(async (id: string) => {
-      await withDatabase(loadConfig, async (database) => {
+      await withDatabase(loadConfig, async (database, { revokeToken, TokenRevokeError }) => {
         try {
           process.stdout.write(`${tokenLine(await revokeToken(database.db, id))}\n`);
         } catch (error) {

@@ -9,6 +9,7 @@ import { objectKeys } from '../pipeline/object-keys.js';
 import { packageRoot } from '../pipeline/package-root.js';
 import { childCpuSeconds } from './bench/child-cpu.js';
 import { generateCorpus } from './bench/generate-corpus.js';
+import { median } from './bench/median.js';
 import { runCli } from './bench/run-cli.js';
 import { type FieldError, pct, type ResultSource, scoreRun, type TruthSource } from './bench/score.js';
 import { nativeTesseractAvailable, runNativeTesseract } from './bench-ocr-native.js';
@@ -24,8 +25,12 @@ const { values: args } = parseArgs({
     errors: { type: 'string', default: '0' },
     data: { type: 'string' },
     recognize: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
   },
 });
+const rounds = Number(args.rounds);
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`--rounds must be a whole number of at least 1, got ${args.rounds}`);
 
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-'));
 const corpus = args.corpus ?? join(work, 'corpus');
@@ -46,18 +51,26 @@ if (args.recognize) {
   );
 }
 // The compiled CLI in a child process, as users run it: its wall time and peak RSS are the pipeline's.
-const cpuBefore = childCpuSeconds();
-const run = await runCli(
-  ['digitize', '--json', ...files],
-  { ...process.env, SOHOA_DATA_DIR: config.dataDir },
-  process.stderr,
-);
-if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`sohoa digitize exited with ${run.exitCode}`);
-const output = JSON.parse(run.stdout) as DigitizeOutput;
-const seconds = run.seconds;
-const peakRss = run.maxRssBytes;
-const cpuAfterRun = childCpuSeconds();
-const pipelineCpu = cpuBefore !== null && cpuAfterRun !== null ? cpuAfterRun - cpuBefore : null;
+async function digitizeRun(dataDir: string) {
+  const cpuBefore = childCpuSeconds();
+  const run = await runCli(
+    ['digitize', '--json', ...files],
+    { ...process.env, SOHOA_DATA_DIR: dataDir },
+    process.stderr,
+  );
+  if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`sohoa digitize exited with ${run.exitCode}`);
+  const cpuAfter = childCpuSeconds();
+  return {
+    output: JSON.parse(run.stdout) as DigitizeOutput,
+    seconds: run.seconds,
+    peakRss: run.maxRssBytes,
+    cpu: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+  };
+}
+const first = await digitizeRun(config.dataDir);
+const output = first.output;
+const seconds = first.seconds;
+const peakRss = first.peakRss;
 
 const results: ResultSource[] = output.sources.map((s) => ({ ...s, path: s.path.slice(corpus.length + 1) }));
 const focus = args.types ? new Set(args.types.split(',')) : undefined;
@@ -125,32 +138,72 @@ if (!args['no-native']) {
   if (!nativeTesseractAvailable()) {
     line('native tesseract', 'not installed (apt-get install tesseract-ocr) — ratio not measured');
   } else {
-    // The same normalised page images the pipeline OCR'd, read by native tesseract with the same model and parallelism.
-    const ocrPages = output.sources.flatMap((s) =>
-      s.sha256
-        ? s.pages
-            .filter((p) => p.textSource === 'ocr')
-            .map((p) => join(config.dataDir, 'objects', objectKeys.pageImage(s.sha256 as string, p.number)))
-        : [],
-    );
+    await compareWithNative();
+  }
+}
+
+/**
+ * Native tesseract on the same normalised page images the pipeline OCR'd, with the same model and parallelism. With
+ * --rounds N, the pipeline (each time into a new data folder) and native tesseract run N times in turn, and the
+ * medians are the figures: on a shared machine one pair of runs can land on a busy moment for either side.
+ */
+async function compareWithNative(): Promise<void> {
+  const ocrPages = output.sources.flatMap((s) =>
+    s.sha256
+      ? s.pages
+          .filter((p) => p.textSource === 'ocr')
+          .map((p) => join(config.dataDir, 'objects', objectKeys.pageImage(s.sha256 as string, p.number)))
+      : [],
+  );
+  if (ocrPages.length === 0) return;
+  const runs: Array<{ pipeline: number; native: number; pipelineCpu: number | null; nativeCpu: number | null }> = [];
+  let version = '';
+  let model = '';
+  for (let round = 1; round <= rounds; round++) {
+    const pipeline = round === 1 ? first : await digitizeRun(join(work, `data-${round}`));
     const nativeCpuBefore = childCpuSeconds();
     const native = await runNativeTesseract(ocrPages, { parallelism: config.ocrWorkers });
     const nativeCpuAfter = childCpuSeconds();
-    const nativeCpu = nativeCpuBefore !== null && nativeCpuAfter !== null ? nativeCpuAfter - nativeCpuBefore : null;
-    const pipelineRate = ocrPages.length / seconds;
-    line('OCR pages', String(ocrPages.length));
-    line('pipeline OCR pages per second', pipelineRate.toFixed(3));
-    line(
-      'native tesseract pages per second',
-      `${native.pagesPerSecond.toFixed(3)} (${native.version}, ${native.model})`,
-    );
-    line('ratio pipeline / native', `${(pipelineRate / native.pagesPerSecond).toFixed(2)}x (wall time)`);
-    if (pipelineCpu !== null && nativeCpu !== null && ocrPages.length > 0) {
-      // Wall time on a shared machine depends on everyone else's load; CPU seconds per page do not.
-      line('CPU s per OCR page, pipeline', (pipelineCpu / ocrPages.length).toFixed(2));
-      line('CPU s per OCR page, native', (nativeCpu / ocrPages.length).toFixed(2));
-      line('ratio pipeline / native', `${(nativeCpu / pipelineCpu).toFixed(2)}x (CPU time)`);
+    ({ version, model } = native);
+    runs.push({
+      pipeline: pipeline.seconds,
+      native: native.elapsedMs / 1000,
+      pipelineCpu: pipeline.cpu,
+      nativeCpu: nativeCpuBefore !== null && nativeCpuAfter !== null ? nativeCpuAfter - nativeCpuBefore : null,
+    });
+    if (rounds > 1) {
+      const r = runs[runs.length - 1]!;
+      line(
+        `round ${round}`,
+        `pipeline ${r.pipeline.toFixed(1)} s, native ${r.native.toFixed(1)} s, ratio ${(r.native / r.pipeline).toFixed(2)}x`,
+      );
     }
+    if (round > 1) rmSync(join(work, `data-${round}`), { recursive: true, force: true });
+  }
+  const of = rounds > 1 ? ` (median of ${rounds} rounds)` : '';
+  const pipelineSeconds = median(runs.map((r) => r.pipeline));
+  const nativeSeconds = median(runs.map((r) => r.native));
+  line('OCR pages', String(ocrPages.length));
+  line('pipeline OCR pages per second', `${(ocrPages.length / pipelineSeconds).toFixed(3)}${of}`);
+  line(
+    'native tesseract pages per second',
+    `${(ocrPages.length / nativeSeconds).toFixed(3)} (${version}, ${model})${of}`,
+  );
+  line(
+    'ratio pipeline / native',
+    `${median(runs.map((r) => r.native / r.pipeline)).toFixed(2)}x (wall time${of ? `, ${of.slice(2, -1)}` : ''})`,
+  );
+  const cpus = runs.flatMap((r) =>
+    r.pipelineCpu !== null && r.nativeCpu !== null ? [{ p: r.pipelineCpu, n: r.nativeCpu }] : [],
+  );
+  if (cpus.length === runs.length) {
+    // Wall time on a shared machine depends on everyone else's load; CPU seconds per page less so.
+    line('CPU s per OCR page, pipeline', (median(cpus.map((c) => c.p)) / ocrPages.length).toFixed(2));
+    line('CPU s per OCR page, native', (median(cpus.map((c) => c.n)) / ocrPages.length).toFixed(2));
+    line(
+      'ratio pipeline / native',
+      `${median(cpus.map((c) => c.n / c.p)).toFixed(2)}x (CPU time${of ? `, ${of.slice(2, -1)}` : ''})`,
+    );
   }
 }
 line('cores', String(availableParallelism()));

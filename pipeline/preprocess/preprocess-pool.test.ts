@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fontAvailable, renderTextPage, VIETNAMESE_PARAGRAPH } from '../ocr/test-fixtures/render-text.js';
@@ -60,4 +62,32 @@ describe.skipIf(!fontAvailable())('preprocessing pool', () => {
     const png = await renderTextPage(VIETNAMESE_PARAGRAPH, { fontPx: 20, margin: 100 });
     await expect(pool.prepare({ data: png, dpi: 150 }, options, refuse)).resolves.toMatchObject({ blank: false });
   });
+});
+
+// Linux lists a process's threads under /proc/self/task.
+const threadCount = () => readdirSync('/proc/self/task').length;
+
+describe.skipIf(!fontAvailable() || !existsSync('/proc/self/task'))('preprocessing pool started ahead', () => {
+  it('starts its threads on start(), and prepares pages on them; once closed, start() is a no-op', async () => {
+    const pool = createPreprocessPool({ size: 2 });
+    try {
+      const before = threadCount();
+      pool.start();
+      pool.start();
+      await sleep(500);
+      const started = threadCount() - before;
+      // Each worker is a thread of its own, plus the threads its V8 and libvips start.
+      expect(started).toBeGreaterThanOrEqual(2);
+      const png = await renderTextPage(VIETNAMESE_PARAGRAPH, { fontPx: 20, margin: 100 });
+      const upright: OrientationDetector = async () => ({ rotation: 0, confidence: 1 });
+      const pages = await Promise.all([1, 2].map(() => pool.prepare({ data: png, dpi: 150 }, options, upright)));
+      expect(pages.map((p) => p.dpi)).toEqual([300, 300]);
+    } finally {
+      await pool.close();
+    }
+    pool.start();
+    await expect(
+      pool.prepare({ data: Buffer.alloc(1), dpi: null }, options, async () => ({ rotation: 0, confidence: 0 })),
+    ).rejects.toThrow(/closed/);
+  }, 60_000);
 });

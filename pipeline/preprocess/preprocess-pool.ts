@@ -14,6 +14,8 @@ export type PreparePage = (
 
 export interface PreprocessPool {
   prepare: PreparePage;
+  /** Starts every thread now rather than on first use (they load their modules while the caller does other work). */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -31,8 +33,8 @@ interface Slot {
 const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 /**
- * Page preprocessing on `size` worker threads, started on first use; each page goes to the thread with the fewest
- * pages. A thread that dies fails only its own pages, with the reason, and is replaced on the next page.
+ * Page preprocessing on `size` worker threads, started on first use or by `start()`; each page goes to the thread
+ * with the fewest pages. A thread that dies fails only its own pages, with the reason, and is replaced on the next page.
  */
 export function createPreprocessPool(options: {
   size: number;
@@ -108,6 +110,14 @@ export function createPreprocessPool(options: {
           options: preprocess,
         } satisfies PreprocessRequest);
       });
+    },
+    start() {
+      if (closed) return;
+      for (let i = 0; i < slots.length; i++) {
+        if (slots[i]) continue;
+        // Idle until its first page: it must not keep the process alive.
+        start(i).worker.unref();
+      }
     },
     async close() {
       closed = true;

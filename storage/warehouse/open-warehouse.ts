@@ -15,7 +15,7 @@ import {
 } from './pglite-cluster.js';
 import { createWarehouseRepository, type WarehouseRepository } from './warehouse.repository.js';
 import type { WarehouseDb } from './warehouse-db.js';
-import { readWarehouseTemplate } from './warehouse-template.js';
+import { unpackWarehouseTemplate } from './warehouse-template.js';
 
 export interface Warehouse {
   repo: WarehouseRepository;
@@ -102,8 +102,7 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
     const memory = { ...PGLITE_MEMORY_DEFAULTS, ...options.pglite };
     const startParams = pgliteStartParams(memory);
     if (!existsSync(join(folder, 'PG_VERSION'))) {
-      const template = options.templateFile === null ? null : readWarehouseTemplate(options.templateFile);
-      client = await createWarehouseFolder(folder, memory, template);
+      client = await createWarehouseFolder(folder, memory, options.templateFile);
     }
     client ??= await PGlite.create(folder, { startParams });
     const db = drizzlePglite({ client, schema: { ...warehouseSchema, ...options.extraSchema } });
@@ -131,17 +130,19 @@ async function openPglite(options: OpenWarehouseOptions): Promise<Warehouse> {
 }
 
 /**
- * A new warehouse folder: unpacked from the build's template and kept open, or, without a usable template, made by
+ * A new warehouse folder: unpacked from the build's template and opened, or, without a usable template, made by
  * initdb in a child process (then opened by the caller).
  */
 async function createWarehouseFolder(
   folder: string,
   memory: PgliteMemoryOptions,
-  template: Buffer | null,
+  templateFile: string | null | undefined,
 ): Promise<PGlite | null> {
-  if (template) {
+  if (templateFile !== null) {
     try {
-      return await PGlite.create(folder, { startParams: pgliteStartParams(memory), loadDataDir: new Blob([template]) });
+      if (await unpackWarehouseTemplate(folder, templateFile)) {
+        return await PGlite.create(folder, { startParams: pgliteStartParams(memory) });
+      }
     } catch {
       // A damaged or foreign template: start over the way a build without one would.
       rmSync(folder, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { create } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWarehouse } from './open-warehouse.js';
 import { buildWarehouseTemplate } from './warehouse-template.js';
@@ -44,5 +45,20 @@ describe('warehouse template', () => {
     const warehouse = await openWarehouse({ dataDir, templateFile });
     expect((await warehouse.repo.countRows()).sources).toBe(0);
     await warehouse.close();
+  }, 120_000);
+
+  it('falls back to initdb when the template unpacks to no cluster, over a half-unpacked folder left behind', async () => {
+    const packed = await tempDir();
+    await writeFile(join(packed, 'README'), 'no cluster here');
+    const templateFile = join(await tempDir(), 'template.tar.gz');
+    await create({ gzip: true, file: templateFile, cwd: packed }, ['README']);
+    const dataDir = await tempDir();
+    // What an unpack interrupted by a crash leaves: it is not taken for a warehouse, and is replaced.
+    await mkdir(join(dataDir, 'warehouse.unpacking', 'base'), { recursive: true });
+    await writeFile(join(dataDir, 'warehouse.unpacking', 'PG_VERSION'), '18\n');
+    const warehouse = await openWarehouse({ dataDir, templateFile });
+    expect((await warehouse.repo.countRows()).sources).toBe(0);
+    await warehouse.close();
+    expect(existsSync(join(dataDir, 'warehouse.unpacking'))).toBe(false);
   }, 120_000);
 });
