@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { collectPaths, hasFiles } from './collect-paths.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import type { ImportReport } from './import-command.js';
+import type { ReadingThreads } from './reading-threads.js';
 import type { RecognizeSelection } from './recognize-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
@@ -42,7 +43,7 @@ program
     const collected = await collectPaths(paths);
     // Embedded, this process reads the pages: its OCR and preprocessing threads start before the rest of the
     // pipeline loads, and load the OCR engine and models on the other core meanwhile.
-    let threads: import('./reading-threads.js').ReadingThreads | undefined;
+    let threads: ReadingThreads | undefined;
     if (!config.redisUrl && hasFiles(collected)) {
       threads = (await import('./reading-threads.js')).readingThreadsOf(config);
       threads.start();

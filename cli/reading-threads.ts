@@ -16,7 +16,10 @@ export interface ReadingThreads {
   close(): Promise<void>;
 }
 
-export function readingThreadsOf(config: Config, options: { ocrIdleByDefault?: boolean } = {}): ReadingThreads {
+export function readingThreadsOf(
+  config: Config,
+  options: { ocrIdleByDefault?: boolean | undefined } = {},
+): ReadingThreads {
   const idle = config.ocrIdle ?? options.ocrIdleByDefault ?? false;
   let pool: Promise<OcrPool> | null = null;
   const ocr = () => {

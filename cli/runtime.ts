@@ -83,12 +83,7 @@ export async function openRuntime(
   // Every page image is decoded and processed once: libvips' operation cache (50 MB by default) would only hold
   // pixels nobody asks for again.
   sharp.cache(false);
-  const threads =
-    opened.threads ??
-    readingThreadsOf(
-      config,
-      opened.ocrIdleByDefault === undefined ? {} : { ocrIdleByDefault: opened.ocrIdleByDefault },
-    );
+  const threads = opened.threads ?? readingThreadsOf(config, { ocrIdleByDefault: opened.ocrIdleByDefault });
   if (opened.warmOcr) threads.start();
   const store = createObjectStoreFromEnv(envOf(config));
   const rulePack = await loadRulePack();
