@@ -140,7 +140,7 @@ async function createWarehouseFolder(
 ): Promise<PGlite | null> {
   if (templateFile !== null) {
     try {
-      if (await unpackWarehouseTemplate(folder, templateFile)) {
+      if (unpackWarehouseTemplate(folder, templateFile)) {
         return await PGlite.create(folder, { startParams: pgliteStartParams(memory) });
       }
     } catch {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import { extract } from 'tar';
+import { create, extract } from 'tar';
 import { packageRoot } from '../../pipeline/package-root.js';
 import { migrateWarehouse } from './migrate.js';
 
@@ -20,22 +21,25 @@ export function warehouseTemplateFile(): string {
 /**
  * Unpacks the template into `folder` (a new warehouse folder, which must not exist) and returns true; false when the
  * package was not built with one (running from sources, a partial build). Unpacked here with native file writes
- * rather than by PGlite's `loadDataDir`, which writes each of its thousand files through the WebAssembly file system:
- * a new folder then opens in about half the time. Files go to a side folder renamed into place when complete, so an
+ * rather than by PGlite's `loadDataDir`, which writes each of its thousand files through the WebAssembly file system
+ * (a new folder opens in about 1.05 s instead of 1.8 s here). Files go to a side folder renamed into place when complete, so an
  * interrupted unpack never leaves a half cluster behind. Throws when the template is damaged.
  */
-export async function unpackWarehouseTemplate(folder: string, file = warehouseTemplateFile()): Promise<boolean> {
+export function unpackWarehouseTemplate(folder: string, file = warehouseTemplateFile()): boolean {
   if (!existsSync(file)) return false;
   const partial = `${folder}.unpacking`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   try {
-    // Entries are named from the cluster's root ("/base/1/..."): tar drops the leading slash and says so (an INFO
-    // warning); any other warning is a damaged archive, which must not become a warehouse with files missing.
+    // A template packed by PGlite's dumpDataDir names entries from the cluster's root ("/base/1/..."): tar drops the
+    // leading slash and says so (an INFO warning). Any other warning is a damaged archive, which must not become a
+    // warehouse with files missing.
     let damage: string | null = null;
-    await extract({
+    // Synchronous: about 0.3 s here, where tar's streaming extraction took 0.9 s of the same main thread.
+    extract({
       file,
       cwd: partial,
+      sync: true,
       onwarn: (code, message) => {
         if (code !== 'TAR_ENTRY_INFO') damage ??= `${code}: ${message}`;
       },
@@ -50,17 +54,25 @@ export async function unpackWarehouseTemplate(folder: string, file = warehouseTe
   }
 }
 
-/** Runs initdb and the migrations in memory and writes the packed cluster to `file` (aside, then renamed). */
+/**
+ * Runs initdb and the migrations in a temporary folder, shuts the cluster down and packs it to `file` (aside, then
+ * renamed). Packed after a clean shutdown and without its lock file, a new folder opens without crash recovery.
+ */
 export async function buildWarehouseTemplate(file = warehouseTemplateFile()): Promise<number> {
-  const db = await PGlite.create();
+  const cluster = mkdtempSync(join(tmpdir(), 'sohoa-warehouse-template-'));
   try {
-    await migrateWarehouse(drizzle({ client: db }));
-    const packed = Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer());
+    const db = await PGlite.create(cluster);
+    try {
+      await migrateWarehouse(drizzle({ client: db }));
+    } finally {
+      await db.close();
+    }
+    const entries = readdirSync(cluster).filter((name) => name !== 'postmaster.pid');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.partial`, packed);
+    await create({ gzip: true, file: `${file}.partial`, cwd: cluster, portable: true }, entries);
     renameSync(`${file}.partial`, file);
-    return packed.length;
+    return statSync(file).size;
   } finally {
-    await db.close();
+    rmSync(cluster, { recursive: true, force: true });
   }
 }
