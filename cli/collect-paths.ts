@@ -6,9 +6,6 @@ export const SCAN_EXTENSIONS = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.webp'
 
 export type CollectedPath = { path: string; error?: undefined } | { path: string; error: string };
 
-/** Whether any path collected is a file to read. */
-export const hasFiles = (collected: CollectedPath[]): boolean => collected.some((item) => item.error === undefined);
-
 async function walk(dir: string, out: CollectedPath[]): Promise<void> {
   let entries: import('node:fs').Dirent[];
   try {

@@ -6,9 +6,8 @@ import { dossierFindings, type Finding } from '../pipeline/recognize/index.js';
 import type { SourceResult } from '../storage/warehouse/index.js';
 import { flowConsumers, submitSourceFlow, waitForSourceFlow } from '../workers/digitize-flow.js';
 import { consumeDigitizeJobs, submitSource, waitForSource } from '../workers/digitize-jobs.js';
-import { type CollectedPath, hasFiles } from './collect-paths.js';
+import { collectPaths } from './collect-paths.js';
 import type { Config } from './config.js';
-import type { ReadingThreads } from './reading-threads.js';
 import { openRuntime, stageDepsOf } from './runtime.js';
 import { flowJobOptionsOf, openJobQueue } from './worker-command.js';
 
@@ -73,14 +72,15 @@ function progressReporter(stream: NodeJS.WriteStream, sourceTotal: number) {
  * processes (distributed mode); `wait: false` then returns at once with each source `processing`.
  */
 export async function runDigitize(
-  collected: CollectedPath[],
+  args: string[],
   config: Config,
   stderr: NodeJS.WriteStream,
-  options: { wait?: boolean; threads?: ReadingThreads } = {},
+  options: { wait?: boolean } = {},
 ): Promise<DigitizeOutput> {
-  // Embedded, this process reads the pages: with files to read, its reading threads start alongside the warehouse.
-  const warmOcr = !config.redisUrl && hasFiles(collected);
-  const runtime = await openRuntime(config, { warmOcr, ...(options.threads ? { threads: options.threads } : {}) });
+  const collected = await collectPaths(args);
+  // Embedded, this process reads the pages: with files to read, its OCR threads start alongside the warehouse.
+  const warmOcr = !config.redisUrl && collected.some((item) => item.error === undefined);
+  const runtime = await openRuntime(config, { warmOcr });
   const queue = openJobQueue(config);
   const distributed = queue.kind === 'bullmq';
   const progress = progressReporter(stderr, collected.length);

@@ -1,14 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { collectPaths, hasFiles } from './collect-paths.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import type { ImportReport } from './import-command.js';
-import type { ReadingThreads } from './reading-threads.js';
 import type { RecognizeSelection } from './recognize-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
 
-// Each command loads its modules when it runs: the whole pipeline, the service and the queue clients take over a
-// second to load, which `sohoa digitize` spends reading instead (see its action).
+// Each command loads its modules when it runs: the whole pipeline, the service and the queue clients together take
+// over a second to load, which no command needs all of.
 
 /** Exit statuses: 0 every source done, 1 a source failed, 2 usage or configuration error. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -40,23 +38,8 @@ program
   .option('--no-wait', 'with REDIS_URL set: queue the files, print their source ids and return')
   .action(async (paths: string[], options: { json?: boolean; wait: boolean }) => {
     const config = configOrExit();
-    const collected = await collectPaths(paths);
-    // Embedded, this process reads the pages: its OCR and preprocessing threads start before the rest of the
-    // pipeline loads, and load the OCR engine and models on the other core meanwhile.
-    let threads: ReadingThreads | undefined;
-    if (!config.redisUrl && hasFiles(collected)) {
-      threads = (await import('./reading-threads.js')).readingThreadsOf(config);
-      threads.start();
-    }
-    // From runDigitize on, the runtime owns the threads and closes them however the run ends.
-    const { formatSummary, runDigitize } = await import('./digitize-command.js').catch(async (error: unknown) => {
-      await threads?.close();
-      throw error;
-    });
-    const output = await runDigitize(collected, config, process.stderr, {
-      wait: options.wait,
-      ...(threads ? { threads } : {}),
-    });
+    const { formatSummary, runDigitize } = await import('./digitize-command.js');
+    const output = await runDigitize(paths, config, process.stderr, { wait: options.wait });
     const queued = output.sources.every((s) => s.status !== 'processing')
       ? null
       : output.sources

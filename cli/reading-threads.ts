@@ -5,9 +5,7 @@ import type { Config } from './config.js';
 
 /**
  * The threads a process reads pages with: the OCR pool and the preprocessing threads. Both start on first use, so
- * re-submitting known files never starts them; `start()` starts them at once. This module loads only what they need,
- * so `sohoa digitize` can start them before it loads the rest of the pipeline: the OCR engine then compiles and loads
- * its models on the other core while the main thread loads modules and opens the warehouse.
+ * re-submitting known files never starts them; `start()` starts them at once (see openRuntime's `warmOcr`).
  */
 export interface ReadingThreads {
   ocr(): Promise<OcrPool>;

@@ -11,7 +11,7 @@ import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
 import type { ObjectStore } from '../storage/object-store/object-store.port.js';
 import { openWarehouse, type Warehouse } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
-import { type ReadingThreads, readingThreadsOf } from './reading-threads.js';
+import { readingThreadsOf } from './reading-threads.js';
 
 /** The adapters and settings one process works with, chosen from configuration (composition root). */
 export interface Runtime {
@@ -69,8 +69,6 @@ export async function openRuntime(
   config: Config,
   opened: {
     warehouse?: Warehouse;
-    /** OCR and preprocessing threads already made (and perhaps started) by the caller; closed with the runtime. */
-    threads?: ReadingThreads;
     /**
      * Start the reading threads now rather than on the first page that needs them: their start-up (engine and model
      * loading, on their own threads) then overlaps the warehouse's start-up on the main thread instead of following it.
@@ -83,12 +81,14 @@ export async function openRuntime(
   // Every page image is decoded and processed once: libvips' operation cache (50 MB by default) would only hold
   // pixels nobody asks for again.
   sharp.cache(false);
-  const threads = opened.threads ?? readingThreadsOf(config, { ocrIdleByDefault: opened.ocrIdleByDefault });
+  const threads = readingThreadsOf(config, { ocrIdleByDefault: opened.ocrIdleByDefault });
   if (opened.warmOcr) threads.start();
-  const store = createObjectStoreFromEnv(envOf(config));
-  const rulePack = await loadRulePack();
+  let store: ObjectStore | undefined;
+  let rulePack: RulePack;
   let warehouse: Warehouse;
   try {
+    store = createObjectStoreFromEnv(envOf(config));
+    rulePack = await loadRulePack();
     warehouse =
       opened.warehouse ??
       (await openWarehouse({
@@ -97,7 +97,8 @@ export async function openRuntime(
         ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
       }));
   } catch (error) {
-    await Promise.allSettled([store.close(), threads.close()]);
+    // Started threads keep the process alive: whatever failed, they stop with it.
+    await Promise.allSettled([store?.close(), threads.close()]);
     throw error;
   }
   return {

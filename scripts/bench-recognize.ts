@@ -6,7 +6,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectPaths } from '../cli/collect-paths.js';
 import { loadConfig } from '../cli/config.js';
 import { runDigitize } from '../cli/digitize-command.js';
 import { type RecognizeReport, type RecognizeSelection, runRecognize } from '../cli/recognize-command.js';
@@ -44,7 +43,7 @@ if (!base) {
   const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8')) as { sources: Array<{ path: string }> };
   console.error(`digitizing ${truth.sources.length} files once (OCR)…`);
   const out = await runDigitize(
-    await collectPaths(truth.sources.map((s) => join(corpus, s.path))),
+    truth.sources.map((s) => join(corpus, s.path)),
     loadConfig({ ...process.env, SOHOA_DATA_DIR: base }),
     process.stderr,
   );

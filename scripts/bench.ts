@@ -7,7 +7,7 @@ import type { DigitizeOutput } from '../cli/digitize-command.js';
 import { runRecognize } from '../cli/recognize-command.js';
 import { objectKeys } from '../pipeline/object-keys.js';
 import { packageRoot } from '../pipeline/package-root.js';
-import { childCpuSeconds } from './bench/child-cpu.js';
+import { withChildCpu } from './bench/child-cpu.js';
 import { generateCorpus } from './bench/generate-corpus.js';
 import { median } from './bench/median.js';
 import { runCli } from './bench/run-cli.js';
@@ -52,20 +52,11 @@ if (args.recognize) {
 }
 // The compiled CLI in a child process, as users run it: its wall time and peak RSS are the pipeline's.
 async function digitizeRun(dataDir: string) {
-  const cpuBefore = childCpuSeconds();
-  const run = await runCli(
-    ['digitize', '--json', ...files],
-    { ...process.env, SOHOA_DATA_DIR: dataDir },
-    process.stderr,
+  const { value: run, cpu } = await withChildCpu(() =>
+    runCli(['digitize', '--json', ...files], { ...process.env, SOHOA_DATA_DIR: dataDir }, process.stderr),
   );
   if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`sohoa digitize exited with ${run.exitCode}`);
-  const cpuAfter = childCpuSeconds();
-  return {
-    output: JSON.parse(run.stdout) as DigitizeOutput,
-    seconds: run.seconds,
-    peakRss: run.maxRssBytes,
-    cpu: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
-  };
+  return { output: JSON.parse(run.stdout) as DigitizeOutput, seconds: run.seconds, peakRss: run.maxRssBytes, cpu };
 }
 const first = await digitizeRun(config.dataDir);
 const output = first.output;
@@ -161,16 +152,11 @@ async function compareWithNative(): Promise<void> {
   let model = '';
   for (let round = 1; round <= rounds; round++) {
     const pipeline = round === 1 ? first : await digitizeRun(join(work, `data-${round}`));
-    const nativeCpuBefore = childCpuSeconds();
-    const native = await runNativeTesseract(ocrPages, { parallelism: config.ocrWorkers });
-    const nativeCpuAfter = childCpuSeconds();
+    const { value: native, cpu: nativeCpu } = await withChildCpu(() =>
+      runNativeTesseract(ocrPages, { parallelism: config.ocrWorkers }),
+    );
     ({ version, model } = native);
-    runs.push({
-      pipeline: pipeline.seconds,
-      native: native.elapsedMs / 1000,
-      pipelineCpu: pipeline.cpu,
-      nativeCpu: nativeCpuBefore !== null && nativeCpuAfter !== null ? nativeCpuAfter - nativeCpuBefore : null,
-    });
+    runs.push({ pipeline: pipeline.seconds, native: native.elapsedMs / 1000, pipelineCpu: pipeline.cpu, nativeCpu });
     if (rounds > 1) {
       const r = runs[runs.length - 1]!;
       line(
@@ -180,7 +166,8 @@ async function compareWithNative(): Promise<void> {
     }
     if (round > 1) rmSync(join(work, `data-${round}`), { recursive: true, force: true });
   }
-  const of = rounds > 1 ? ` (median of ${rounds} rounds)` : '';
+  const medianOf = rounds > 1 ? `median of ${rounds} rounds` : '';
+  const of = medianOf ? ` (${medianOf})` : '';
   const pipelineSeconds = median(runs.map((r) => r.pipeline));
   const nativeSeconds = median(runs.map((r) => r.native));
   line('OCR pages', String(ocrPages.length));
@@ -191,7 +178,7 @@ async function compareWithNative(): Promise<void> {
   );
   line(
     'ratio pipeline / native',
-    `${median(runs.map((r) => r.native / r.pipeline)).toFixed(2)}x (wall time${of ? `, ${of.slice(2, -1)}` : ''})`,
+    `${median(runs.map((r) => r.native / r.pipeline)).toFixed(2)}x (wall time${medianOf ? `, ${medianOf}` : ''})`,
   );
   const cpus = runs.flatMap((r) =>
     r.pipelineCpu !== null && r.nativeCpu !== null ? [{ p: r.pipelineCpu, n: r.nativeCpu }] : [],
@@ -202,7 +189,7 @@ async function compareWithNative(): Promise<void> {
     line('CPU s per OCR page, native', (median(cpus.map((c) => c.n)) / ocrPages.length).toFixed(2));
     line(
       'ratio pipeline / native',
-      `${median(cpus.map((c) => c.n / c.p)).toFixed(2)}x (CPU time${of ? `, ${of.slice(2, -1)}` : ''})`,
+      `${median(cpus.map((c) => c.n / c.p)).toFixed(2)}x (CPU time${medianOf ? `, ${medianOf}` : ''})`,
     );
   }
 }

@@ -148,6 +148,14 @@ describe('sohoa digitize (embedded)', () => {
     },
     CLI_TIMEOUT_MS,
   );
+
+  it('stops and exits with the reason when the object store cannot be made after its reading threads started', async () => {
+    // Valid enough for the configuration, refused by the object store: the threads had already started by then.
+    const s3 = { S3_ENDPOINT: 'ftp://127.0.0.1:9', S3_BUCKET: 'b', S3_ACCESS_KEY: 'a', S3_SECRET_KEY: 's' };
+    const run = await runCli(['digitize', join(SAMPLES, firstJpeg())], { ...env, ...s3 }, 90_000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/S3_ENDPOINT must use http or https/);
+  }, 120_000);
 });
 
 function firstJpeg(): string {

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPaths } from '../cli/collect-paths.js';
 import { loadConfig } from '../cli/config.js';
 import { runDigitize } from '../cli/digitize-command.js';
 import { runRecognize, SelectionError } from '../cli/recognize-command.js';
@@ -18,7 +17,7 @@ describe('sohoa recognize (re-recognition from stored OCR)', () => {
   let sha256 = '';
 
   beforeAll(async () => {
-    const out = await runDigitize(await collectPaths([INVOICE]), config, process.stderr);
+    const out = await runDigitize([INVOICE], config, process.stderr);
     const source = out.sources[0]!;
     expect(source.status).toBe('done');
     sha256 = source.sha256 as string;

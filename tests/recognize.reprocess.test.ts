@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPaths } from '../cli/collect-paths.js';
 import { type Config, loadConfig } from '../cli/config.js';
 import { runDigitize } from '../cli/digitize-command.js';
 import { runRecognize, SelectionError } from '../cli/recognize-command.js';
@@ -57,7 +56,7 @@ function describeReprocessing(name: string, database: () => Promise<{ url?: stri
         SOHOA_DATA_DIR: dataDir,
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: undefined }),
       });
-      const out = await runDigitize(await collectPaths([INVOICE]), config, process.stderr);
+      const out = await runDigitize([INVOICE], config, process.stderr);
       expect(out.sources[0]!.status).toBe('done');
       sha256 = out.sources[0]!.sha256 as string;
       // A reviewer, through the service: the document is a fee receipt, and the buyer's name is fixed.

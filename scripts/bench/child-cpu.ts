@@ -8,7 +8,7 @@ let ticksPerSecond: number | null = null;
  * /proc/self/stat; null where /proc is not available. On a machine shared with other work, CPU time per page is the
  * comparison that load does not distort.
  */
-export function childCpuSeconds(): number | null {
+function childCpuSeconds(): number | null {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     // Fields after the parenthesised command name; cutime and cstime are fields 16 and 17 of the whole line.
@@ -18,4 +18,12 @@ export function childCpuSeconds(): number | null {
   } catch {
     return null;
   }
+}
+
+/** Runs `work` and reports the CPU seconds that the child processes it waited for used (null without /proc). */
+export async function withChildCpu<T>(work: () => Promise<T>): Promise<{ value: T; cpu: number | null }> {
+  const before = childCpuSeconds();
+  const value = await work();
+  const after = childCpuSeconds();
+  return { value, cpu: before !== null && after !== null ? after - before : null };
 }

@@ -22,8 +22,8 @@ export function warehouseTemplateFile(): string {
  * Unpacks the template into `folder` (a new warehouse folder, which must not exist) and returns true; false when the
  * package was not built with one (running from sources, a partial build). Unpacked here with native file writes
  * rather than by PGlite's `loadDataDir`, which writes each of its thousand files through the WebAssembly file system
- * (a new folder opens in about 1.05 s instead of 1.8 s here). Files go to a side folder renamed into place when complete, so an
- * interrupted unpack never leaves a half cluster behind. Throws when the template is damaged.
+ * (a new folder opens in about 1.05 s instead of 1.8 s here). Files go to a side folder renamed into place when
+ * complete, so an interrupted unpack never leaves a half cluster behind. Throws when the template is damaged.
  */
 export function unpackWarehouseTemplate(folder: string, file = warehouseTemplateFile()): boolean {
   if (!existsSync(file)) return false;
@@ -31,9 +31,8 @@ export function unpackWarehouseTemplate(folder: string, file = warehouseTemplate
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   try {
-    // A template packed by PGlite's dumpDataDir names entries from the cluster's root ("/base/1/..."): tar drops the
-    // leading slash and says so (an INFO warning). Any other warning is a damaged archive, which must not become a
-    // warehouse with files missing.
+    // INFO warnings are notices (such as a leading slash dropped from a name); any other warning is a damaged
+    // archive, which must not become a warehouse with files missing.
     let damage: string | null = null;
     // Synchronous: about 0.3 s here, where tar's streaming extraction took 0.9 s of the same main thread.
     extract({
