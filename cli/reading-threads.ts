@@ -28,6 +28,7 @@ export function readingThreadsOf(
       jobTimeoutMs: config.pageTimeoutMs,
       threadNice: config.ocrNice,
       threadIdle: idle,
+      onWarning: (message) => process.stderr.write(`sohoa: ${message}\n`),
     });
     return pool;
   };

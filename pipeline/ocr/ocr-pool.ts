@@ -24,6 +24,8 @@ export interface OcrPoolOptions {
   threadNice: number;
   /** Put the OCR threads under the idle scheduling policy as well (Linux): other work preempts them at once. */
   threadIdle: boolean;
+  /** Where the pool reports trouble that does not fail a page (orientation detection that cannot start). */
+  onWarning?: (message: string) => void;
 }
 
 export interface OcrPool {
@@ -158,6 +160,11 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
     orientation ??= createOrientationWorker({
       initTimeoutMs: options.initTimeoutMs,
       jobTimeoutMs: options.jobTimeoutMs,
+      onUnavailable: (reason) =>
+        options.onWarning?.(
+          `orientation detection (Tesseract OSD) could not start: ${reason}; until it is tried again, pages are ` +
+            'turned by the layout check and the reading check alone',
+        ),
     });
     return orientation;
   };

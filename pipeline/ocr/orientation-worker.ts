@@ -15,6 +15,13 @@ export interface OrientationWorker {
 export interface OrientationWorkerOptions {
   initTimeoutMs: number;
   jobTimeoutMs: number;
+  /**
+   * After the worker failed to start, detection is refused at once for this long before a new start is tried:
+   * a start that hangs would otherwise cost every page that asks initTimeoutMs (default 10 minutes).
+   */
+  retryAfterMs?: number;
+  /** Told each time the worker fails to start, with the reason (pages then rely on the other orientation checks). */
+  onUnavailable?: (reason: string) => void;
 }
 
 /**
@@ -25,8 +32,10 @@ export function createOrientationWorker(options: OrientationWorkerOptions): Orie
   let worker: Promise<Tesseract.Worker> | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   let folder: ReturnType<typeof langFolder> | null = null;
+  let refused: { reason: string; until: number } | null = null;
+  const retryAfterMs = options.retryAfterMs ?? 600_000;
 
-  const start = (): Promise<Tesseract.Worker> => {
+  const start = async (): Promise<Tesseract.Worker> => {
     folder ??= langFolder(['osd']);
     const created = Tesseract.createWorker('osd', OEM.TESSERACT_ONLY, {
       legacyCore: true,
@@ -40,14 +49,25 @@ export function createOrientationWorker(options: OrientationWorkerOptions): Orie
       created,
       options.initTimeoutMs,
       `orientation worker did not initialise in ${options.initTimeoutMs} ms`,
-    );
+    ).catch((err) => {
+      // A worker that comes up after its start was given up would otherwise keep its thread for good.
+      created.then((w) => w.terminate()).catch(() => {});
+      throw err;
+    });
   };
 
   const run = async (png: Buffer): Promise<{ rotation: Rotation; confidence: number }> => {
+    if (refused && performance.now() < refused.until) {
+      throw new Error(`orientation detection is unavailable: ${refused.reason}`);
+    }
+    refused = null;
     worker ??= start();
     const w = await worker.catch((err) => {
       worker = null;
-      throw err;
+      const reason = err instanceof Error ? err.message : String(err);
+      refused = { reason, until: performance.now() + retryAfterMs };
+      options.onUnavailable?.(reason);
+      throw new Error(`orientation detection is unavailable: ${reason}`);
     });
     try {
       const { data } = await withTimeout(w.detect(png), options.jobTimeoutMs, 'orientation detection timed out');
