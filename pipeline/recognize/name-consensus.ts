@@ -198,9 +198,25 @@ export interface SyllableRestore {
   unsure: string[];
   /** The listed surname the first word resembles without being it, or null. */
   oddSurname: string | null;
+  /** Restorations of a Đ that OCR read as P ("PANG -> ĐẶNG"): a letter, not only marks, was taken from the list. */
+  misread: string[];
 }
 
 const foldWord = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+/**
+ * The listed Đ-word a word opening with a bare P stands for: OCR reads the capital Đ as P ("PẶNG", "POÀN", "PỖ"),
+ * and no Vietnamese syllable opens with P but for PH.
+ */
+function listedDWord(word: string, list: Map<string, string> | null | undefined): string | undefined {
+  if (!list || !/^P(?!H)/iu.test(word)) return undefined;
+  const listed = list.get(foldWord(`D${word.slice(1)}`));
+  if (!listed?.startsWith('Đ')) return undefined;
+  // Marks the word has that the listed one lacks make it another name ("PÁO" is no "ĐÀO").
+  const marks = (w: string): string[] => w.slice(1).normalize('NFD').match(/\p{M}/gu) ?? [];
+  const listedMarks = marks(listed);
+  return marks(word).every((m) => listedMarks.includes(m)) ? listed : undefined;
+}
 
 /**
  * Restores the surname (first word) and middle names (inner words) of an upper-case name from closed vocabularies
@@ -212,11 +228,14 @@ export function restoreNameSyllables(name: string, vocabulary: NameVocabulary): 
   const surnames = index(vocabulary.surnames);
   const middles = index(vocabulary.middleNames);
   const restored: string[] = [];
+  const misread: string[] = [];
   const touched = new Set<number>();
   words.forEach((w, i) => {
     const list = i === 0 ? surnames : i < words.length - 1 ? middles : null;
-    const proper = list?.get(foldWord(w));
+    const listed = list?.get(foldWord(w));
+    const proper = listed ?? listedDWord(w, list);
     if (proper && proper !== w && diacriticCount(w) < diacriticCount(proper)) {
+      if (!listed) misread.push(`${w} -> ${proper}`);
       restored.push(`${w} -> ${proper}`);
       words[i] = proper;
       touched.add(i);
@@ -228,5 +247,5 @@ export function restoreNameSyllables(name: string, vocabulary: NameVocabulary): 
   const first = words[0] ?? '';
   const surname = surnames.get(foldWord(first));
   const oddSurname = surname && surname !== first && !touched.has(0) ? surname : null;
-  return { value: words.join(' '), restored, unsure, oddSurname };
+  return { value: words.join(' '), restored, unsure, oddSurname, misread };
 }

@@ -76,10 +76,11 @@ export function recognize(
       // Words no other printing improved may still have lost their marks: restored or flagged all the same.
       if (fix.restored.length > 0) {
         field.value = fix.value;
-        if (fix.unsure.length > 0) {
+        if (fix.misread.length > 0 || fix.unsure.length > 0)
           field.confidence = round(field.confidence * NAME_UNSURE_FACTOR);
+        if (fix.misread.length > 0) problems.push(`${key}: OCR read Đ as P (${fix.misread.join(', ')})`);
+        if (fix.unsure.length > 0)
           problems.push(`${key}: OCR dropped diacritics (${fix.restored.join(', ')}); check ${fix.unsure.join(' ')}`);
-        }
       }
       // A word that is no listed name while listed ones fold to it lost or gained marks ("HUNG": Hùng or Hưng?).
       const bare = bareNameWords(field.value, effective.settings.names.givenNames);
