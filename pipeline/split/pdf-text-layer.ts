@@ -80,12 +80,23 @@ const round = (b: BBox): BBox => ({
   y1: Math.round(b.y1),
 });
 
+/**
+ * Runs separated by a visible gap are separate words even when the PDF has no space glyph between them. So are runs of
+ * different sizes that overlap: a large centred title running into a small label beside it ("TĂNG" into "Ký hiệu").
+ * A mark or a letter drawn apart overlaps its neighbour in the same size, and a superscript abuts it: neither splits.
+ */
+function separateWords(prev: PlacedRun, run: PlacedRun): boolean {
+  const gap = run.box.x0 - prev.box.x1;
+  const size = Math.min(run.size, prev.size);
+  if (gap > 0.15 * size) return true;
+  return gap < -0.1 * size && Math.max(run.size, prev.size) > 1.2 * size;
+}
+
 function lineToWords(runs: PlacedRun[]): OcrWord[] {
   const chars: Char[] = [];
   let prev: PlacedRun | null = null;
   for (const run of runs) {
-    // Runs separated by a visible gap are separate words even when the PDF has no space glyph between them.
-    if (prev && run.box.x0 - prev.box.x1 > 0.15 * Math.min(run.size, prev.size)) chars.push({ c: ' ', box: null });
+    if (prev && separateWords(prev, run)) chars.push({ c: ' ', box: null });
     const glyphs = [...run.text];
     const w = (run.box.x1 - run.box.x0) / Math.max(1, glyphs.length);
     glyphs.forEach((c, i) => {
