@@ -10,7 +10,7 @@ import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { splitSideBySide } from './side-by-side.js';
 import { cleanText, fromVocabulary, isImplausiblySmallAmount, type ParsedValue, parseValue } from './value-parsers.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
-import { foldKey, upperCaseRatio } from './vietnamese-text.js';
+import { canonicalTones, foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 interface Piece {
   line: PreparedLine;
@@ -181,7 +181,11 @@ function continuation(
     if (opensWithLabelAt(ctx, next, start) || !next.text) break;
     const text = next.text.slice(start);
     const prevText = prev.line.text.slice(prev.start, prev.end).trim();
-    const wraps = /[,\-–]$/.test(prevText) || /^[\p{Ll}]/u.test(text) || filledLine(prev, next, text);
+    const wraps =
+      /[,\-–]$/.test(prevText) ||
+      /^[\p{Ll}]/u.test(text) ||
+      endsOpen(ctx.input.pack, prevText) ||
+      filledLine(prev, next, text);
     if (!wraps) break;
     // The line opens with no label (checked above): a label-like word at its start is part of the value.
     const piece = { line: next, start, end: valueEnd(ctx, next, start + 1) };
@@ -190,6 +194,21 @@ function continuation(
     pos++;
   }
   return out;
+}
+
+// Keyed by the pack's word list, which option overrides keep (recognize() copies the settings every call).
+const openEndings = new WeakMap<readonly string[], Set<string>>();
+
+/** The text ends on a word no value ends on (the pack's `wrapAfter`): the value goes on. */
+function endsOpen(pack: RulePack, text: string): boolean {
+  const list = pack.settings.wrapAfter;
+  let words = openEndings.get(list);
+  if (!words) {
+    words = new Set(list.map((w) => canonicalTones(w.normalize('NFC').toLowerCase())));
+    openEndings.set(list, words);
+  }
+  const last = text.match(/[\p{L}\p{M}]+$/u)?.[0];
+  return last !== undefined && words.has(canonicalTones(last.normalize('NFC').toLowerCase()));
 }
 
 /** Share of the page width a line must reach to have been cut by the margin rather than ended. */

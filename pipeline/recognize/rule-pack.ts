@@ -151,6 +151,11 @@ const settingsSchema = z.strictObject({
   /** Labels common to many documents that end a value on the same line ("Dân tộc", "Quốc tịch"). */
   stopLabels: z.array(z.string().min(1)),
   /**
+   * Words no value ends on, as printed: they want what follows ("số", "từ", "ông", "phường"). A value line that
+   * ends on one goes on to the next line, however long that line is.
+   */
+  wrapAfter: z.array(z.string().min(1)).default([]),
+  /**
    * Closed name vocabularies (domain.md §5.4): common surnames and middle names as printed, used to restore
    * diacritics OCR dropped from a name in capitals ("NGUYEN" -> "NGUYỄN") and to flag the rest of such a name.
    */

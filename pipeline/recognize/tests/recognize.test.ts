@@ -4,6 +4,7 @@ import { loadRulePack, pageFromLines, recognize } from '../index.js';
 import { withTitleMarks } from '../recognize.js';
 import {
   ALL_SAMPLES,
+  BIEN_DONG,
   CAN_CUOC,
   DOSSIER_ORDER,
   HOA_DON,
@@ -305,6 +306,20 @@ describe('recognize: OCR noise and validation', () => {
     expect(c!.fields.ho_ten?.value).toBe(value);
     expect(/ho_ten: OCR read Đ as P/.test(c!.reasons.join(' '))).toBe(misread);
     if (misread) expect(c!.status).toBe('needs_review');
+  });
+
+  // Second lines longer than a plain remainder of a line cut by the margin: only the open ending says they go on.
+  it.each([
+    ['tờ bản đồ số', '45 từ ông Nguyễn Văn An sang bà Phạm Thị Thu theo hợp đồng'],
+    ['tờ bản đồ số 45 từ ông', 'Nguyễn Văn An sang bà Phạm Thị Thu theo hợp đồng'],
+  ])('goes on to the next line after a value line ending on "%s"', (end, rest) => {
+    const first = `3. Nội dung biến động về: chuyển nhượng toàn bộ thửa đất số 123, ${end}`;
+    const pages = BIEN_DONG.pages.map((p) => p.flatMap((l) => (l.startsWith('3. Nội dung') ? [first, rest] : [l])));
+    const [c] = recognize(toPages(pages), pack);
+    expect(c!.fields.noi_dung_bien_dong?.value).toBe(
+      'chuyển nhượng toàn bộ thửa đất số 123, tờ bản đồ số 45 từ ông Nguyễn Văn An sang bà Phạm Thị Thu theo hợp đồng',
+    );
+    expect(c!.fields.ly_do_bien_dong?.value).toBe('nhận chuyển nhượng quyền sử dụng đất');
   });
 
   it('takes a name with its diacritics from the signature line of the same dossier', () => {
