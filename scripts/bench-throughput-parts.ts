@@ -6,8 +6,8 @@
 // - OCR of the prepared pages by the tesseract.js pool (the cropped PGM the pipeline hands it) and by native
 //   tesseract (the stored JPEGs, as `npm run bench` gives it), in turn, with the same model and parallelism.
 // It prints native / (pool + least preprocessing): the ratio of a pipeline that did nothing else, were costs
-// measured apart additive. They need not be: here two OCR threads slow each other more than an OCR thread and
-// preprocessing do, so inside the pipeline a page's OCR can cost less than in the pool alone.
+// measured apart additive. They need not be: two OCR threads running together all the time seem to slow each other
+// more than an OCR thread beside preprocessing does, so inside the pipeline a page's OCR can cost less than here.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
