@@ -3,7 +3,7 @@
 import { type CompiledLabel, compileLabels, type LabelSpec } from './label-match.js';
 import { type PlaceIndex, placeIndex } from './place-names.js';
 import type { RulePack, TypeRule } from './rule-pack.js';
-import { foldKey } from './vietnamese-text.js';
+import { canonicalTones, foldKey } from './vietnamese-text.js';
 
 /** A phrase folded for containment tests: `spaced` is " key " (whole words), `bare` has no spaces. */
 export interface FoldedPhrase {
@@ -47,10 +47,15 @@ export interface CompiledPack {
   mottoLabels: CompiledLabel[];
   /** Listed place names by folded form. */
   places: PlaceIndex;
+  /** The pack's `wrapAfter` words, lower case with canonical tones: no value ends on one. */
+  openEndings: Set<string>;
 }
 
 /** Owner of the pack's stop labels in compiled label lists. */
 export const STOP_OWNER = '#stop';
+
+/** A word lower case with canonical tone placement, for comparisons that keep its marks. */
+export const toneKey = (word: string): string => canonicalTones(word.normalize('NFC').toLowerCase());
 
 export function foldPhrase(text: string): FoldedPhrase {
   const key = foldKey(text);
@@ -126,6 +131,7 @@ export function compilePack(pack: RulePack): CompiledPack {
     continuation: pack.settings.continuation.map(foldPhrase),
     mottoLabels: compileLabels(pack.settings.motto.map((m) => ({ owner: 'motto', label: m, colonOptional: true }))),
     places: placeIndex(pack.places),
+    openEndings: new Set(pack.settings.wrapAfter.map(toneKey)),
   };
   cache.set(pack.byCode, compiled);
   return compiled;

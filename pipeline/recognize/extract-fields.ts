@@ -2,7 +2,7 @@
 // wrapped continuation lines, party blocks, numbered form items, and the date-line / agency-header / title anchors.
 import type { FieldResult } from '../page-model.js';
 import type { TitleMatch } from './classify.js';
-import { type CompiledType, compilePack, STOP_OWNER } from './compiled-pack.js';
+import { type CompiledType, compilePack, STOP_OWNER, toneKey } from './compiled-pack.js';
 import { parseDate } from './date-parser.js';
 import { type LabelHit, matchLabels } from './label-match.js';
 import { type PreparedLine, spanEvidence, unionBoxes } from './page-lines.js';
@@ -10,7 +10,7 @@ import type { FieldRule, RulePack, TypeRule } from './rule-pack.js';
 import { splitSideBySide } from './side-by-side.js';
 import { cleanText, fromVocabulary, isImplausiblySmallAmount, type ParsedValue, parseValue } from './value-parsers.js';
 import { isVietnameseSyllable } from './vietnamese-syllables.js';
-import { canonicalTones, foldKey, upperCaseRatio } from './vietnamese-text.js';
+import { foldKey, upperCaseRatio } from './vietnamese-text.js';
 
 interface Piece {
   line: PreparedLine;
@@ -196,19 +196,10 @@ function continuation(
   return out;
 }
 
-// Keyed by the pack's word list, which option overrides keep (recognize() copies the settings every call).
-const openEndings = new WeakMap<readonly string[], Set<string>>();
-
 /** The text ends on a word no value ends on (the pack's `wrapAfter`): the value goes on. */
 function endsOpen(pack: RulePack, text: string): boolean {
-  const list = pack.settings.wrapAfter;
-  let words = openEndings.get(list);
-  if (!words) {
-    words = new Set(list.map((w) => canonicalTones(w.normalize('NFC').toLowerCase())));
-    openEndings.set(list, words);
-  }
   const last = text.match(/[\p{L}\p{M}]+$/u)?.[0];
-  return last !== undefined && words.has(canonicalTones(last.normalize('NFC').toLowerCase()));
+  return last !== undefined && compilePack(pack).openEndings.has(toneKey(last));
 }
 
 /** Share of the page width a line must reach to have been cut by the margin rather than ended. */
