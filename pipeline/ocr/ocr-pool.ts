@@ -88,8 +88,9 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
       created.then((w) => w.terminate()).catch(() => {});
       throw new Error(`OCR worker initialisation failed: ${describe(failure ?? err)}`);
     });
-    // Pages arrive normalised to about 300 dpi, as PGM without a density of its own.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300' });
+    // Pages arrive normalised to about 300 dpi, as PGM without a density of its own. Tesseract's own diagnostics
+    // ('Detected 63 diacritics') would otherwise land on the user's terminal, between the progress lines.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300', debug_file: '/dev/null' });
     return worker;
   };
 
