@@ -61,14 +61,11 @@ export function turnAndScale(
     let [from, to] = narrow(0, outW - 1, rowX, dxPerX, 0, maxX - 1);
     [from, to] = narrow(from, to, rowY, dyPerX, 0, maxY - 1);
     const line = Y * outW;
-    const edge = (X: number) => {
-      out[line + X] = lut[Math.round(sampleAt(src, rowX + X * dxPerX, rowY + X * dyPerX))]!;
-    };
     if (from > to) {
-      for (let X = 0; X < outW; X++) edge(X);
+      edgeRun(src, out, lut, line, 0, outW, rowX, rowY, dxPerX, dyPerX);
       continue;
     }
-    for (let X = 0; X < from; X++) edge(X);
+    edgeRun(src, out, lut, line, 0, from, rowX, rowY, dxPerX, dyPerX);
     let fx = Math.round((rowX + from * dxPerX) * one);
     let fy = Math.round((rowY + from * dyPerX) * one);
     for (let X = from; X <= to; X++) {
@@ -86,22 +83,44 @@ export function turnAndScale(
       fx = (fx + stepX) | 0;
       fy = (fy + stepY) | 0;
     }
-    for (let X = to + 1; X < outW; X++) edge(X);
+    edgeRun(src, out, lut, line, to + 1, outW, rowX, rowY, dxPerX, dyPerX);
   }
   return { pixels: out, width: outW, height: outH };
 }
 
-/** Bilinear sample at source coordinates, white outside the source: for the few pixels at the page's edges. */
-function sampleAt(src: GrayImage, fx: number, fy: number): number {
+/**
+ * Output columns [from, to) of a row near the page's edges, sampled with bounds checks: white outside the source,
+ * which is all there is in the corners a turn uncovers.
+ */
+function edgeRun(
+  src: GrayImage,
+  out: Uint8Array,
+  lut: LevelTable,
+  line: number,
+  from: number,
+  to: number,
+  rowX: number,
+  rowY: number,
+  dx: number,
+  dy: number,
+): void {
   const { pixels, width: w, height: h } = src;
   const at = (x: number, y: number) => (x < 0 || y < 0 || x >= w || y >= h ? WHITE : pixels[y * w + x]!);
-  const ix = Math.floor(fx);
-  const iy = Math.floor(fy);
-  const ax = fx - ix;
-  const ay = fy - iy;
-  const top = at(ix, iy) + (at(ix + 1, iy) - at(ix, iy)) * ax;
-  const bottom = at(ix, iy + 1) + (at(ix + 1, iy + 1) - at(ix, iy + 1)) * ax;
-  return top + (bottom - top) * ay;
+  for (let X = from; X < to; X++) {
+    const fx = rowX + X * dx;
+    const fy = rowY + X * dy;
+    if (fx <= -1 || fy <= -1 || fx >= w || fy >= h) {
+      out[line + X] = lut[WHITE]!;
+      continue;
+    }
+    const ix = Math.floor(fx);
+    const iy = Math.floor(fy);
+    const ax = fx - ix;
+    const ay = fy - iy;
+    const top = at(ix, iy) + (at(ix + 1, iy) - at(ix, iy)) * ax;
+    const bottom = at(ix, iy + 1) + (at(ix + 1, iy + 1) - at(ix, iy + 1)) * ax;
+    out[line + X] = lut[Math.round(top + (bottom - top) * ay)]!;
+  }
 }
 
 const identity = Uint8Array.from({ length: 256 }, (_, v) => v);
