@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTable, contrastStretch, levelTable } from './contrast-stretch.js';
+import { applyLevels, contrastStretch } from './contrast-stretch.js';
 
 function page(paper: number[], ink: number, inkShare: number, size = 10_000): Uint8Array {
   const out = new Uint8Array(size);
@@ -25,7 +25,7 @@ describe('contrastStretch', () => {
 
   it('applies levels in place, rounded and clamped to 0..255', () => {
     const pixels = Uint8Array.from([0, 10, 100, 200, 255]);
-    applyTable(pixels, levelTable({ a: 1.5, b: -20 }));
+    applyLevels(pixels, { a: 1.5, b: -20 });
     expect([...pixels]).toEqual([0, 0, 130, 255, 255]);
   });
 });

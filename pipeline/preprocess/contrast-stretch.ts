@@ -16,7 +16,7 @@ const SAMPLE_ABOVE = 1_000_000;
 
 export const DEFAULT_STRETCH: StretchOptions = { inkPercentile: 1, paperPercentile: 90, minSpread: 24 };
 
-/** Levels `{ a, b }` (out = a·in + b) for levelTable, or null when the page should be left alone. */
+/** Levels `{ a, b }` (out = a·in + b) for applyLevels, or null when the page should be left alone. */
 export function contrastStretch(
   gray: Uint8Array,
   options: StretchOptions = DEFAULT_STRETCH,
@@ -45,14 +45,9 @@ export function contrastStretch(
   return { a, b: -ink * a };
 }
 
-/** `out = a·in + b`, clamped, as a lookup table over the 256 gray levels (sharp's linear() works in floats). */
-export function levelTable(levels: { a: number; b: number }): Uint8Array {
+/** `out = a·in + b`, clamped, applied in place through a lookup table (sharp's linear() works in floats). */
+export function applyLevels(pixels: Uint8Array, levels: { a: number; b: number }): void {
   const table = new Uint8Array(256);
   for (let v = 0; v < 256; v++) table[v] = Math.max(0, Math.min(255, Math.round(levels.a * v + levels.b)));
-  return table;
-}
-
-/** Every pixel through a lookup table, in place. */
-export function applyTable(pixels: Uint8Array, table: Uint8Array): void {
   for (let i = 0; i < pixels.length; i++) pixels[i] = table[pixels[i]!]!;
 }

@@ -3,13 +3,12 @@ import type { Rotation } from '../page-model.js';
 import type { PageImage } from '../split/opened-source.js';
 import { binarise, rotateBitmap } from './bitmap.js';
 import { defaultBlankOptions, isBlank } from './blank-page.js';
-import { applyTable, contrastStretch, levelTable } from './contrast-stretch.js';
+import { applyLevels, contrastStretch } from './contrast-stretch.js';
 import { detectSkew } from './deskew.js';
 import { inkRegion, type PageRegion, sharedPgm } from './ocr-region.js';
 import { guessOrientation } from './orientation-heuristic.js';
 import { estimateDpi, isPlaceholderDensity } from './page-dpi.js';
 import { stampJpegDensity, stampPngDensity } from './png-density.js';
-import { type GrayImage, type LevelTable, turnAndScale } from './turn-and-scale.js';
 
 /** Clockwise rotation that makes a page upright; confidence 0..1. */
 export type OrientationDetector = (png: Buffer) => Promise<{ rotation: Rotation; confidence: number }>;
@@ -111,7 +110,6 @@ export async function preparePage(
 
   let rotation: Rotation = 0;
   let skewDegrees = 0;
-  let levels: LevelTable | null = null;
   if (!blank) {
     const trustUpright = options.trustUprightConfidence ?? 0.5;
     let guess = guessOrientation(bitmap);
@@ -126,12 +124,13 @@ export async function preparePage(
     }
     if (guess.rotation !== 0 || guess.confidence < trustUpright) {
       const k = Math.min(1, (options.orientationDpi ?? 150) / sourceDpi);
-      // Stamped with its real resolution: Tesseract's OSD rejects a copy whose density says otherwise.
+      // Stamped with its real resolution: Tesseract's OSD rejects a copy whose density says otherwise. Stored without
+      // compression, the copy costs less to write here and to read in the detector's thread (same verdicts).
       const small = stampPngDensity(
         await sharp(decoded, { raw: { width: w, height: h, channels: 1 } })
           .resize(Math.max(1, Math.round(w * k)))
           .toColourspace('b-w')
-          .png()
+          .png({ compressionLevel: 0 })
           .toBuffer(),
         Math.round(sourceDpi * k),
       );
@@ -148,11 +147,12 @@ export async function preparePage(
     skewDegrees = Math.abs(skew) >= 0.2 ? skew : 0;
     // Contrast stretching a blank page would only amplify scanner noise.
     const stretch = contrastStretch(decoded);
-    if (stretch) levels = levelTable(stretch);
+    if (stretch) applyLevels(decoded, stretch);
   }
 
-  const page = await resampleAndTurn(source, { width, height }, rotation - skewDegrees, levels);
-  const encoded = await encodePage(page.pixels, page.width, page.height, dpi, options.jpegQuality ?? 85);
+  const { data: pixels, info } = await resampleAndTurn(source, { width, height }, rotation - skewDegrees);
+  if (info.channels !== 1) throw new Error(`preprocessing produced ${info.channels} channels instead of 1`);
+  const encoded = await encodePage(pixels, info.width, info.height, dpi, options.jpegQuality ?? 85);
   return { ...encoded, dpi, rotation, skewDegrees, blank };
 }
 
@@ -180,7 +180,7 @@ export function settleRotation(
  * copy is a JPEG, which is what the searchable PDF embeds as is.
  */
 export async function encodePage(
-  pixels: Uint8Array,
+  pixels: Buffer,
   width: number,
   height: number,
   dpi: number,
@@ -200,51 +200,58 @@ export async function encodePage(
   return { image, ocrImage, ocrRegion, width, height };
 }
 
-interface SourcePixels extends GrayImage {
+interface SourcePixels {
+  /** 8-bit grayscale, one byte per pixel. */
+  pixels: Buffer;
+  width: number;
+  height: number;
   dpi: number;
 }
 
 /** Below this scale a page is shrunk with a proper filter before it is turned: bilinear sampling would alias. */
-const MIN_BILINEAR_SCALE = 0.8;
+const MIN_AFFINE_SCALE = 0.8;
 
 /**
- * The page at its output resolution, turned clockwise by `degrees` (rotation minus skew), through the levels table.
- * Scaling, turning and levels are one bilinear pass over the decoded pixels (turn-and-scale.ts): done apart, each
- * pass over a 300 dpi page cost about as much again as decoding it.
+ * The page at its output resolution, turned clockwise by `degrees` (rotation minus skew). Scaling and turning are one
+ * bilinear affine pass over the decoded pixels: done as a resize then a rotation, each pass over a 300 dpi page cost
+ * about as much again as decoding it.
  */
-async function resampleAndTurn(
-  source: SourcePixels,
-  target: { width: number; height: number },
-  degrees: number,
-  levels: LevelTable | null,
-): Promise<GrayImage> {
+async function resampleAndTurn(source: SourcePixels, target: { width: number; height: number }, degrees: number) {
   const raw = { raw: { width: source.width, height: source.height, channels: 1 as const } };
   // Each axis scaled to the whole-pixel target size, so a size cap holds.
   const sx = target.width / source.width;
   const sy = target.height / source.height;
   if (sx === 1 && sy === 1 && degrees % 90 === 0) {
-    // Right angles at the same size move pixels without resampling, which libvips does fastest.
-    const turned =
-      degrees === 0
-        ? source
-        : await sharp(source.pixels, raw)
-            .rotate(degrees)
-            .toColourspace('b-w')
-            .raw()
-            .toBuffer({ resolveWithObject: true })
-            .then(({ data, info }) => ({ pixels: data, width: info.width, height: info.height }));
-    if (levels) applyTable(turned.pixels, levels);
-    return turned;
+    const img = degrees === 0 ? sharp(source.pixels, raw) : sharp(source.pixels, raw).rotate(degrees);
+    return img.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   }
-  if (Math.min(sx, sy) < MIN_BILINEAR_SCALE) {
+  if (Math.min(sx, sy) < MIN_AFFINE_SCALE) {
     const shrunk = await sharp(source.pixels, raw)
       .resize(target.width, target.height, { fit: 'fill' })
       .toColourspace('b-w') // one channel out, as read back below: sharp widens raw 1-channel input to sRGB
       .raw()
       .toBuffer();
-    return turnAndScale({ pixels: shrunk, width: target.width, height: target.height }, 1, 1, degrees, levels);
+    const img = sharp(shrunk, { raw: { width: target.width, height: target.height, channels: 1 } });
+    return (degrees === 0 ? img : img.rotate(degrees, { background: WHITE }))
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   }
-  return turnAndScale(source, sx, sy, degrees, levels);
+  const theta = (degrees * Math.PI) / 180;
+  const c = Math.cos(theta);
+  const s = Math.sin(theta);
+  // Scaled, then turned. Image coordinates run downwards, so this matrix turns clockwise, as sharp's rotate does.
+  return sharp(source.pixels, raw)
+    .affine(
+      [
+        [c * sx, -s * sy],
+        [s * sx, c * sy],
+      ],
+      { background: WHITE, interpolator: sharp.interpolators.bilinear },
+    )
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
 }
 
 async function analysisBitmap(source: SourcePixels, options: PreprocessOptions, turnDegrees = 0) {
