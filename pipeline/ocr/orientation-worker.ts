@@ -51,7 +51,11 @@ export function createOrientationWorker(options: OrientationWorkerOptions): Orie
     const ready = created.then(async (w) => {
       // OSD stops sampling glyphs once it has tried this many and one side stands out: 20 instead of Tesseract's 50
       // halves the time per page with the same verdicts (135 generated pages of every type, 134 right either way).
-      await w.setParameters({ min_characters_to_try: String(OSD_MIN_CHARACTERS) } as Partial<Tesseract.WorkerParams>);
+      // Its diagnostics ('Too few characters. Skipping this page') would land on the user's terminal.
+      await w.setParameters({
+        min_characters_to_try: String(OSD_MIN_CHARACTERS),
+        debug_file: '/dev/null',
+      } as Partial<Tesseract.WorkerParams>);
       return w;
     });
     return withTimeout(
