@@ -42,6 +42,8 @@ describe('sohoa digitize (embedded)', () => {
     async () => {
       const run = await runCli(['digitize', '--json', SAMPLES], env);
       expect(run.stderr).not.toMatch(/TypeError|ReferenceError|at .*\.js:\d+/);
+      // Only sohoa's own lines: the OCR engine's diagnostics ('Detected 63 diacritics') are kept off the terminal.
+      expect(run.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('sohoa:'))).toEqual([]);
       first = JSON.parse(run.stdout) as JsonOutput;
       expect(run.code).toBe(first.sources.some((s) => s.status === 'failed') ? 1 : 0);
       expect(first.sources.length).toBeGreaterThan(0);
