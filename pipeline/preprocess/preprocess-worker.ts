@@ -32,17 +32,9 @@ if (priority) lowerCurrentThread(priority);
 sharp.cache(false);
 
 // A page leaves tens of megabytes of decoded pixels behind in buffers that this small heap would collect only much
-// later; collected after each page, the thread's memory stays at one page's worth. A young-generation collection is
-// enough for the buffers still young when the page ends, and it keeps the optimised code: a full collection
-// deoptimised every hot function of the thread, so each page ran its pixel loops in the interpreter until they were
-// compiled again. A full one runs only when buffers that outlived a young collection add up.
+// later; collected after each page, the thread's memory stays at one page's worth.
 setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (options: { type: 'minor' | 'major'; execution: 'sync' }) => void;
-const FULL_COLLECTION_ABOVE_BYTES = 256 * 1024 * 1024;
-const collect = () => {
-  gc({ type: 'minor', execution: 'sync' });
-  if (process.memoryUsage().external > FULL_COLLECTION_ABOVE_BYTES) gc({ type: 'major', execution: 'sync' });
-};
+const collect = runInNewContext('gc') as () => void;
 let running = 0;
 const settle = () => {
   if (--running === 0) collect();
