@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { lowerCurrentThread, type ThreadPriority } from '../ocr/thread-priority.js';
 import type { Rotation } from '../page-model.js';
+import { anchorNativeBufferClass } from './buffer-map-anchor.js';
 import { type PreparedPage, type PreprocessOptions, preparePage } from './prepare-page.js';
 
 export type PreprocessRequest =
@@ -30,6 +31,7 @@ if (!port) throw new Error('preprocess-worker must run in a worker thread');
 const priority = (workerData as { priority: ThreadPriority | null } | null)?.priority;
 if (priority) lowerCurrentThread(priority);
 sharp.cache(false);
+await anchorNativeBufferClass();
 
 // A page leaves tens of megabytes of decoded pixels behind in buffers that this small heap would collect only much
 // later; collected after each page, the thread's memory stays at one page's worth.
