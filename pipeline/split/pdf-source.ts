@@ -9,11 +9,15 @@ import { type LimitInfo, limitError, SourceError, type SourceErrorCode } from '.
 export interface PdfWorkerOptions {
   /** V8 heap cap of the worker thread, in MiB (decoded images live outside it). */
   maxHeapMb: number;
-  /** Healthy worker threads kept for the next source (starting one costs pdf.js's load time). */
+  /**
+   * Healthy worker threads kept for the next source (starting one costs pdf.js's load time, about 0.4 CPU-s). Two:
+   * with three sources in flight, PDFs of a dossier batch close in pairs; keeping one started four threads for the
+   * eight to eleven PDFs of the tuning corpora, keeping two started two.
+   */
   maxIdleWorkers: number;
 }
 
-export const DEFAULT_PDF_WORKER_OPTIONS: PdfWorkerOptions = { maxHeapMb: 1536, maxIdleWorkers: 1 };
+export const DEFAULT_PDF_WORKER_OPTIONS: PdfWorkerOptions = { maxHeapMb: 1536, maxIdleWorkers: 2 };
 
 // Workers whose source closed normally; reused by the next source. Unreferenced so they never keep the process up.
 const idleWorkers: Worker[] = [];
