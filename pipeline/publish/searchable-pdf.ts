@@ -12,6 +12,7 @@ import {
   endText,
   PDFDocument,
   type PDFFont,
+  type PDFHexString,
   type PDFImage,
   type PDFName,
   type PDFOperator,
@@ -136,7 +137,12 @@ export async function buildSearchablePdf(
   const fontFor = async (): Promise<EmbeddedFont> => {
     if (!font) {
       const loaded = await loadFont(options.fontPath ?? defaultFontPath());
-      font = { ...loaded, pdf: await doc.embedFont(loaded.bytes, { subset: true }) };
+      font = {
+        ...loaded,
+        pdf: await doc.embedFont(loaded.bytes, { subset: true }),
+        widths: new Map(),
+        encodings: new Map(),
+      };
     }
     return font;
   };
@@ -262,6 +268,13 @@ function drawPageImage(page: PDFPage, image: PageImage, width: number, height: n
 
 interface EmbeddedFont extends TextFont {
   pdf: PDFFont;
+  /**
+   * Per document: each word's advance at size 1 and its encoding. Both run fontkit's text layout (shaping), the most
+   * of the searchable PDF's cost on the main thread; words repeat across a document's pages ("Họ", "tên", "ngày").
+   * The encoding may be cached only within its document: encoding a word adds its glyphs to that document's subset.
+   */
+  widths: Map<string, number>;
+  encodings: Map<string, PDFHexString>;
 }
 
 interface Placement {
@@ -280,7 +293,23 @@ function textLayerOperators(text: PageText, font: EmbeddedFont, fontKey: PDFName
   const ops: PDFOperator[] = [];
   const fullHeight = font.ascent + font.descent;
   const descent = font.descent;
-  const spaceWidth = font.pdf.widthOfTextAtSize(' ', 1);
+  const unitWidth = (s: string): number => {
+    let width = font.widths.get(s);
+    if (width === undefined) {
+      width = font.pdf.widthOfTextAtSize(s, 1);
+      font.widths.set(s, width);
+    }
+    return width;
+  };
+  const encoded = (s: string): PDFHexString => {
+    let hex = font.encodings.get(s);
+    if (!hex) {
+      hex = font.pdf.encodeText(s);
+      font.encodings.set(s, hex);
+    }
+    return hex;
+  };
+  const spaceWidth = unitWidth(' ');
 
   for (const line of text.lines) {
     const words = line.words
@@ -298,17 +327,17 @@ function textLayerOperators(text: PageText, font: EmbeddedFont, fontKey: PDFName
     for (const [i, word] of words.entries()) {
       const x0 = word.bbox.x0 * at.scaleX;
       const boxWidth = (word.bbox.x1 - word.bbox.x0) * at.scaleX;
-      const advance = font.pdf.widthOfTextAtSize(word.text, size);
+      const advance = unitWidth(word.text) * size;
       ops.push(setTextMatrix(1, 0, 0, 1, x0, baseline));
       ops.push(setCharacterSqueeze(advance > 0 ? (100 * boxWidth) / advance : 100));
-      ops.push(showText(font.pdf.encodeText(word.text)));
+      ops.push(showText(encoded(word.text)));
       const next = words[i + 1];
       if (next) {
         // After the word the pen sits at its box's right edge; a space scaled to the gap ends at the next word.
         const gap = next.bbox.x0 * at.scaleX - (x0 + boxWidth);
         if (gap > 0) {
           ops.push(setCharacterSqueeze((100 * gap) / (spaceWidth * size)));
-          ops.push(showText(font.pdf.encodeText(' ')));
+          ops.push(showText(encoded(' ')));
         }
       }
     }
