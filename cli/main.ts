@@ -1,5 +1,4 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { growHeapsForBatchWork } from './batch-heap.js';
 import { ConfigError, deploymentOf, describeConfig, loadConfig } from './config.js';
 import type { ImportReport } from './import-command.js';
 import type { RecognizeSelection } from './recognize-command.js';
@@ -39,7 +38,6 @@ program
   .option('--no-wait', 'with REDIS_URL set: queue the files, print their source ids and return')
   .action(async (paths: string[], options: { json?: boolean; wait: boolean }) => {
     const config = configOrExit();
-    growHeapsForBatchWork();
     const { formatSummary, runDigitize } = await import('./digitize-command.js');
     const output = await runDigitize(paths, config, process.stderr, { wait: options.wait });
     const queued = output.sources.every((s) => s.status !== 'processing')
@@ -109,7 +107,6 @@ withSessionOptions(
   ) => {
     const config = configOrExit();
     await usageErrorsExit2('import', async () => {
-      growHeapsForBatchWork();
       const { runImport } = await import('./import-command.js');
       const report = await runImport(
         root,
@@ -241,7 +238,6 @@ program
       process.exitCode = EXIT.usage;
       return;
     }
-    growHeapsForBatchWork();
     const { runWorker, WorkerSetupError } = await import('./worker-command.js');
     try {
       await runWorker(
