@@ -205,6 +205,28 @@ describe('buildSearchablePdf', () => {
     expect(Buffer.from(pdf).toString('latin1')).not.toContain('FontFile2');
   });
 
+  it('draws one glyph per letter and keeps every letter in the text of every PDF of the process', async () => {
+    // A first PDF whose subset holds accented letters built from plain ones ("ễ" holds "e", "ị" holds "ı").
+    const earlier = [lineOf(['Nguyễn', 'Thị', 'Hiếu', 'Nghĩa'], 100, 100, 40, 22)];
+    await buildSearchablePdf([
+      { image: await pageImage(850, 400, earlier, 'png'), dpi: 100, text: pageText(850, 400, earlier) },
+    ]);
+    // "fi" and "ffi" are ligatures in the default font.
+    const lines = [lineOf(['file', 'office', 'Nghĩa'], 100, 100, 40, 22)];
+    const pdf = await buildSearchablePdf([
+      { image: await pageImage(850, 400, lines, 'png'), dpi: 100, text: pageText(850, 400, lines) },
+    ]);
+    const { pages } = await readWithPdfjs(pdf);
+    expect(
+      nth(pages, 0)
+        .items.map((it) => it.str)
+        .join(' '),
+    ).toContain('file office Nghĩa');
+    // Each word is one string of 2-byte glyph ids: "file" is 4 glyphs, not "fi" + "l" + "e".
+    const shown = [...nth(await contentStreams(pdf), 0).matchAll(/<([0-9A-Fa-f]+)> Tj/g)].map((m) => nth(m, 1));
+    expect(shown.map((hex) => hex.length / 4)).toEqual([4, 1, 6, 1, 5]);
+  });
+
   it('applies EXIF orientation to a JPEG page, sizing the page after it', async () => {
     const sideways = await sharp({ create: { width: 300, height: 150, channels: 3, background: '#ffffff' } })
       .jpeg()

@@ -71,7 +71,38 @@ interface TextFont {
 const fontCache = new Map<string, Promise<TextFont>>();
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-const parsedFonts = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
+type FontkitFont = ReturnType<Fontkit['create']>;
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
+/**
+ * The font with a layout that maps each character to its glyph through the font's character map, without OpenType
+ * shaping. The text layer is invisible and every word is stretched to its box, so ligatures and kerning change
+ * nothing a reader sees, while shaping each word (fontkit walks every substitution and positioning lookup) made most
+ * of the searchable PDF's cost and of the garbage the main thread's collector had to trace. Without ligatures, text
+ * copied from the PDF keeps its letters ("fi" stays two glyphs).
+ *
+ * Each character gets a glyph of its own that names it: pdf-lib writes the PDF's text map (ToUnicode) from the
+ * glyphs' code points, and fontkit's shared glyph objects lose theirs once a glyph was first met as part of another
+ * (the "e" inside "ễ" while an earlier PDF was subset), which dropped those letters from the text of later PDFs.
+ */
+function withCharacterMapLayout(font: FontkitFont): FontkitFont {
+  type Glyph = ReturnType<FontkitFont['glyphForCodePoint']>;
+  const byCodePoint = new Map<number, Glyph>();
+  const glyphOf = (codePoint: number): Glyph => {
+    let glyph = byCodePoint.get(codePoint);
+    if (!glyph) {
+      glyph = Object.create(font.glyphForCodePoint(codePoint), { codePoints: { value: [codePoint] } }) as Glyph;
+      byCodePoint.set(codePoint, glyph);
+    }
+    return glyph;
+  };
+  const layout = (text: string) => {
+    const glyphs: Glyph[] = [];
+    for (const ch of text) glyphs.push(glyphOf(ch.codePointAt(0) ?? 0));
+    return { glyphs };
+  };
+  return Object.create(font, { layout: { value: layout } }) as FontkitFont;
+}
 
 /**
  * fontkit that parses each font once per process: pdf-lib asks for a fresh parse in every PDF, and the parse plus
@@ -82,7 +113,7 @@ const sharedFontkit: Fontkit = {
     if (!(data instanceof Uint8Array) || postscriptName !== undefined) return fontkit.create(data, postscriptName);
     let font = parsedFonts.get(data);
     if (!font) {
-      font = fontkit.create(data);
+      font = withCharacterMapLayout(fontkit.create(data));
       parsedFonts.set(data, font);
     }
     return font;
