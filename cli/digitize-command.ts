@@ -81,7 +81,7 @@ export async function runDigitize(
   // Embedded, this process reads the pages: with files to read, its OCR threads start alongside the warehouse.
   const warmOcr = !config.redisUrl && collected.some((item) => item.error === undefined);
   const runtime = await openRuntime(config, { warmOcr });
-  const queue = openJobQueue(config);
+  const queue = await openJobQueue(config);
   const distributed = queue.kind === 'bullmq';
   const progress = progressReporter(stderr, collected.length);
   try {

@@ -152,7 +152,7 @@ async function importFile(session: Session, file: QueuedFile): Promise<void> {
 export interface ImportContext {
   archive: Archive;
   runtime: Runtime;
-  queue: ReturnType<typeof openJobQueue>;
+  queue: Awaited<ReturnType<typeof openJobQueue>>;
   runs: RunsRepository;
   walkErrors: Array<{ path: string; reason: string }>;
   close(): Promise<void>;
@@ -164,7 +164,7 @@ export async function openImportContext(target: string, config: Config): Promise
     walkErrors.push({ path, reason }),
   );
   const runtime = await openRuntime(config);
-  const queue = openJobQueue(config);
+  const queue = await openJobQueue(config);
   return {
     archive,
     runtime,

@@ -7,8 +7,8 @@ import { loadRulePack, type RulePack } from '../pipeline/recognize/index.js';
 import type { StageDeps } from '../pipeline/source-stages.js';
 import type { SourceLimits } from '../pipeline/split/index.js';
 import { pipelineVersion } from '../pipeline/versions.js';
-import { createObjectStoreFromEnv } from '../storage/object-store/index.js';
 import type { ObjectStore } from '../storage/object-store/object-store.port.js';
+import { createObjectStoreFromEnv } from '../storage/object-store/object-store-from-env.js';
 import { openWarehouse, type Warehouse } from '../storage/warehouse/index.js';
 import type { Config } from './config.js';
 import { readingThreadsOf } from './reading-threads.js';
@@ -87,7 +87,7 @@ export async function openRuntime(
   let rulePack: RulePack;
   let warehouse: Warehouse;
   try {
-    store = createObjectStoreFromEnv(envOf(config));
+    store = await createObjectStoreFromEnv(envOf(config));
     rulePack = await loadRulePack();
     warehouse =
       opened.warehouse ??

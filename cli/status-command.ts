@@ -14,7 +14,7 @@ export interface StatusReport {
 
 /** `sohoa status`: depth, active jobs, recent failures and throughput of each digitize queue. */
 export async function runStatus(config: Config, options: { minutes: number; failures: number }): Promise<StatusReport> {
-  const queue = openJobQueue(config);
+  const queue = await openJobQueue(config);
   try {
     const queues = [];
     for (const name of Object.values(FLOW_QUEUES)) {

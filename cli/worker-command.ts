@@ -4,14 +4,19 @@ import { PAGE_IMAGE_PREFIX, PAGE_OCR_PREFIX } from '../pipeline/object-keys.js';
 import type { StageDeps } from '../pipeline/source-stages.js';
 import { withRecentObjects } from '../storage/object-store/recent-objects.js';
 import { consumeDigitizeFlow, FLOW_QUEUES, type FlowJobOptions } from '../workers/digitize-flow.js';
-import { createBullmqQueue, createInProcessQueue, type JobQueue } from '../workers/job-queue/index.js';
+import { createInProcessQueue } from '../workers/job-queue/in-process-queue.js';
+import type { JobQueue } from '../workers/job-queue/job-queue.port.js';
 import { timeStageDeps } from '../workers/stage-timings.js';
 import type { Config } from './config.js';
 import { openRuntime, stageDepsOf } from './runtime.js';
 
-/** The job queue the configuration asks for: BullMQ when REDIS_URL is set, else in-process. */
-export function openJobQueue(config: Config): JobQueue {
+/**
+ * The job queue the configuration asks for: BullMQ when REDIS_URL is set, else in-process. BullMQ and its Redis client
+ * load only then: the embedded deployment never needs them, nor their share of the heap.
+ */
+export async function openJobQueue(config: Config): Promise<JobQueue> {
   if (!config.redisUrl) return createInProcessQueue({ defaultGraceMs: config.shutdownGraceMs });
+  const { createBullmqQueue } = await import('../workers/job-queue/bullmq-queue.js');
   return createBullmqQueue({
     connection: config.redisUrl,
     prefix: config.redisPrefix,
@@ -65,7 +70,7 @@ export async function runWorker(
   }
   const concurrency = workerConcurrencyOf(config, options.concurrency);
   const runtime = await openRuntime(config, { ocrIdleByDefault: true });
-  const queue = openJobQueue(config);
+  const queue = await openJobQueue(config);
   let consumer: { close(): Promise<void> } | null = null;
   const stopHooks: Array<() => Promise<void>> = [];
   try {

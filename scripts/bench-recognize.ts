@@ -150,7 +150,7 @@ async function stillConfirmed(dataDir: string, picked: Awaited<ReturnType<typeof
 /** Pages per second of the rule pack alone on one thread, OCR JSON parsed and in memory (no I/O, no database). */
 async function rulesAlone(dataDir: string): Promise<{ pagesPerSecond: number; cpuMsPerPage: number }> {
   const warehouse = await openWarehouse({ dataDir });
-  const store = createObjectStoreFromEnv({ SOHOA_DATA_DIR: dataDir });
+  const store = await createObjectStoreFromEnv({ SOHOA_DATA_DIR: dataDir });
   const sources: Array<Array<{ number: number; text: PageText | null }>> = [];
   try {
     for (const s of await warehouse.repo.listSources({ status: 'done', limit: 1000 })) {

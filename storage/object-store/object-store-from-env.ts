@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createFsObjectStore } from './fs-object-store.js';
 import type { ObjectStore } from './object-store.port.js';
-import { createS3ObjectStore, type S3ObjectStoreConfig } from './s3-object-store.js';
+import type { S3ObjectStoreConfig } from './s3-object-store.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -40,9 +40,13 @@ export function s3ConfigFromEnv(env: Env): S3ObjectStoreConfig | null {
   };
 }
 
-/** S3 when S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY and S3_SECRET_KEY are set; else fs under `${SOHOA_DATA_DIR ?? './.sohoa'}/objects`. */
-export function createObjectStoreFromEnv(env: Env = process.env): ObjectStore {
+/**
+ * S3 when S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY and S3_SECRET_KEY are set; else fs under
+ * `${SOHOA_DATA_DIR ?? './.sohoa'}/objects`. The S3 client loads only when configured: the embedded deployment never
+ * needs it, nor its share of the heap.
+ */
+export async function createObjectStoreFromEnv(env: Env = process.env): Promise<ObjectStore> {
   const s3 = s3ConfigFromEnv(env);
-  if (s3) return createS3ObjectStore(s3);
+  if (s3) return (await import('./s3-object-store.js')).createS3ObjectStore(s3);
   return createFsObjectStore(path.join(env.SOHOA_DATA_DIR || './.sohoa', 'objects'));
 }

@@ -126,7 +126,7 @@ describe('fs adapter specifics', () => {
 
 describe('createObjectStoreFromEnv', () => {
   it('uses the fs store under SOHOA_DATA_DIR when S3 is not configured', async () => {
-    const store = createObjectStoreFromEnv({ SOHOA_DATA_DIR: path.join(fsRoot, 'env-data') });
+    const store = await createObjectStoreFromEnv({ SOHOA_DATA_DIR: path.join(fsRoot, 'env-data') });
     expect(store.kind).toBe('fs');
     await store.put('x/y', Buffer.from('z'));
     const direct = createFsObjectStore(path.join(fsRoot, 'env-data', 'objects'));
@@ -135,7 +135,7 @@ describe('createObjectStoreFromEnv', () => {
 
   it('uses S3 when fully configured', async () => {
     const config = s3.config('env');
-    const store = createObjectStoreFromEnv({
+    const store = await createObjectStoreFromEnv({
       S3_ENDPOINT: s3.endpoint,
       S3_BUCKET: config.bucket,
       S3_ACCESS_KEY: config.accessKey,
@@ -146,12 +146,12 @@ describe('createObjectStoreFromEnv', () => {
     expect((await createS3ObjectStore(config).get('k')).toString()).toBe('via env');
   });
 
-  it('rejects a partial S3 configuration, naming the missing variables', () => {
-    expect(() => createObjectStoreFromEnv({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'b' })).toThrow(
+  it('rejects a partial S3 configuration, naming the missing variables', async () => {
+    await expect(createObjectStoreFromEnv({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'b' })).rejects.toThrow(
       /S3_ACCESS_KEY.*S3_SECRET_KEY/,
     );
-    expect(() =>
+    await expect(
       createObjectStoreFromEnv({ S3_ENDPOINT: 'not a url', S3_BUCKET: 'b', S3_ACCESS_KEY: 'a', S3_SECRET_KEY: 's' }),
-    ).toThrow(/S3_ENDPOINT/);
+    ).rejects.toThrow(/S3_ENDPOINT/);
   });
 });

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { is } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Pool } from 'pg';
@@ -29,6 +27,11 @@ export async function migrateWarehouse(
     await migratePglite(db, { migrationsFolder });
     return;
   }
+  // The PostgreSQL driver loads only here: the embedded deployment never needs it.
+  const [{ drizzle: drizzleNodePg }, { migrate: migrateNodePg }] = await Promise.all([
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const pool = (db as NodePgDatabase & { $client: Pool }).$client;
   const client = await pool.connect();
   try {

@@ -1,9 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { warehouseSchema } from '../../schemas/warehouse.schema.js';
 import { acquireFolderLock } from './folder-lock.js';
 import { migrateWarehouse } from './migrate.js';
@@ -153,6 +151,11 @@ async function createWarehouseFolder(
 }
 
 async function openPostgres(databaseUrl: string, options: OpenWarehouseOptions): Promise<Warehouse> {
+  // Loaded only for PostgreSQL: the embedded deployment never needs the driver (nor its share of the heap).
+  const [{ default: pg }, { drizzle: drizzleNodePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolMax ?? WAREHOUSE_DEFAULTS.poolMax,
