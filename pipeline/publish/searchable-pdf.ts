@@ -12,7 +12,6 @@ import {
   endText,
   PDFDocument,
   type PDFFont,
-  type PDFHexString,
   type PDFImage,
   type PDFName,
   type PDFOperator,
@@ -168,12 +167,7 @@ export async function buildSearchablePdf(
   const fontFor = async (): Promise<EmbeddedFont> => {
     if (!font) {
       const loaded = await loadFont(options.fontPath ?? defaultFontPath());
-      font = {
-        ...loaded,
-        pdf: await doc.embedFont(loaded.bytes, { subset: true }),
-        widths: new Map(),
-        encodings: new Map(),
-      };
+      font = { ...loaded, pdf: await doc.embedFont(loaded.bytes, { subset: true }) };
     }
     return font;
   };
@@ -299,13 +293,6 @@ function drawPageImage(page: PDFPage, image: PageImage, width: number, height: n
 
 interface EmbeddedFont extends TextFont {
   pdf: PDFFont;
-  /**
-   * Per document: each word's advance at size 1 and its encoding. Both run fontkit's text layout (shaping), the most
-   * of the searchable PDF's cost on the main thread; words repeat across a document's pages ("Họ", "tên", "ngày").
-   * The encoding may be cached only within its document: encoding a word adds its glyphs to that document's subset.
-   */
-  widths: Map<string, number>;
-  encodings: Map<string, PDFHexString>;
 }
 
 interface Placement {
@@ -324,23 +311,8 @@ function textLayerOperators(text: PageText, font: EmbeddedFont, fontKey: PDFName
   const ops: PDFOperator[] = [];
   const fullHeight = font.ascent + font.descent;
   const descent = font.descent;
-  const unitWidth = (s: string): number => {
-    let width = font.widths.get(s);
-    if (width === undefined) {
-      width = font.pdf.widthOfTextAtSize(s, 1);
-      font.widths.set(s, width);
-    }
-    return width;
-  };
-  const encoded = (s: string): PDFHexString => {
-    let hex = font.encodings.get(s);
-    if (!hex) {
-      hex = font.pdf.encodeText(s);
-      font.encodings.set(s, hex);
-    }
-    return hex;
-  };
-  const spaceWidth = unitWidth(' ');
+  const spaceWidth = font.pdf.widthOfTextAtSize(' ', 1);
+  const space = font.pdf.encodeText(' ');
 
   for (const line of text.lines) {
     const words = line.words
@@ -358,17 +330,17 @@ function textLayerOperators(text: PageText, font: EmbeddedFont, fontKey: PDFName
     for (const [i, word] of words.entries()) {
       const x0 = word.bbox.x0 * at.scaleX;
       const boxWidth = (word.bbox.x1 - word.bbox.x0) * at.scaleX;
-      const advance = unitWidth(word.text) * size;
+      const advance = font.pdf.widthOfTextAtSize(word.text, size);
       ops.push(setTextMatrix(1, 0, 0, 1, x0, baseline));
       ops.push(setCharacterSqueeze(advance > 0 ? (100 * boxWidth) / advance : 100));
-      ops.push(showText(encoded(word.text)));
+      ops.push(showText(font.pdf.encodeText(word.text)));
       const next = words[i + 1];
       if (next) {
         // After the word the pen sits at its box's right edge; a space scaled to the gap ends at the next word.
         const gap = next.bbox.x0 * at.scaleX - (x0 + boxWidth);
         if (gap > 0) {
           ops.push(setCharacterSqueeze((100 * gap) / (spaceWidth * size)));
-          ops.push(showText(encoded(' ')));
+          ops.push(showText(space));
         }
       }
     }
