@@ -28,6 +28,7 @@ export function readingThreadsOf(
       jobTimeoutMs: config.pageTimeoutMs,
       threadNice: config.ocrNice,
       threadIdle: idle,
+      relaxedSimd: config.ocrRelaxedSimd,
       onWarning: (message) => process.stderr.write(`sohoa: ${message}\n`),
     });
     return pool;

@@ -4,8 +4,10 @@ import Tesseract, { OEM, PSM } from 'tesseract.js';
 import type { PageText, Rotation } from '../page-model.js';
 import { pgmLayout } from '../preprocess/ocr-region.js';
 import { createOrientationWorker, type OrientationWorker } from './orientation-worker.js';
-import { pageTextFromTesseract } from './page-text.js';
+import { pageTextFromTsv } from './page-text.js';
+import { enableRelaxedSimd } from './relaxed-simd.js';
 import { type LangFolder, langFolder, MODEL_FOLDER } from './tessdata.js';
+import { tesseractThreadPath } from './tesseract-thread.js';
 import { startWithLowerPriority } from './thread-priority.js';
 import { tesseractJsVersion } from './versions.js';
 import { withTimeout } from './with-timeout.js';
@@ -24,6 +26,11 @@ export interface OcrPoolOptions {
   threadNice: number;
   /** Put the OCR threads under the idle scheduling policy as well (Linux): other work preempts them at once. */
   threadIdle: boolean;
+  /**
+   * Run tesseract.js' relaxed-SIMD engine build where the runtime can (on Node 20 by setting V8's flag for it): the
+   * same text from the same model for about 2 % less CPU. Once set, the flag stays for the process.
+   */
+  relaxedSimd: boolean;
   /** Where the pool reports trouble that does not fail a page (orientation detection that cannot start). */
   onWarning?: (message: string) => void;
 }
@@ -45,6 +52,7 @@ export const defaultOcrPoolOptions = (): OcrPoolOptions => ({
   initTimeoutMs: 30_000,
   threadNice: 10,
   threadIdle: false,
+  relaxedSimd: true,
 });
 
 type TessWorker = Tesseract.Worker;
@@ -60,6 +68,7 @@ interface Slot {
 export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Promise<OcrPool> {
   const options = { ...defaultOcrPoolOptions(), ...overrides };
   if (options.size < 1) throw new Error(`OCR pool size must be at least 1, got ${options.size}`);
+  if (options.relaxedSimd) await enableRelaxedSimd();
   const data: LangFolder = langFolder(options.langs);
   let closed = false;
   // Replacements run one at a time so at most one seat is ever without a worker.
@@ -70,6 +79,7 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
     const created = startWithLowerPriority(
       () =>
         Tesseract.createWorker(options.langs, OEM.LSTM_ONLY, {
+          workerPath: tesseractThreadPath(),
           langPath: data.path,
           gzip: data.gzip,
           cacheMethod: 'none',
@@ -126,13 +136,13 @@ export async function createOcrPool(overrides: Partial<OcrPoolOptions> = {}): Pr
         }
         try {
           const result = await withTimeout(
-            worker.recognize(engineInput(png), {}, { blocks: true, text: false }),
+            worker.recognize(engineInput(png), {}, { tsv: true, text: false }),
             options.jobTimeoutMs,
             `OCR of the page exceeded ${options.jobTimeoutMs} ms`,
           );
           slot.jobs += 1;
           if (slot.jobs >= options.recycleAfterJobs || overMemory()) replace(slot);
-          return pageTextFromTesseract(result.data, width, height);
+          return pageTextFromTsv(result.data.tsv ?? '', width, height);
         } catch (err) {
           // A timed-out or failed worker may be wedged: never reuse it.
           replace(slot);

@@ -1,6 +1,7 @@
 import Tesseract, { OEM } from 'tesseract.js';
 import type { Rotation } from '../page-model.js';
 import { langFolder } from './tessdata.js';
+import { tesseractThreadPath } from './tesseract-thread.js';
 import { withTimeout } from './with-timeout.js';
 
 /** Glyphs OSD tries before it may stop (Tesseract's min_characters_to_try, 50 by default). */
@@ -41,6 +42,7 @@ export function createOrientationWorker(options: OrientationWorkerOptions): Orie
   const start = async (): Promise<Tesseract.Worker> => {
     folder ??= langFolder(['osd']);
     const created = Tesseract.createWorker('osd', OEM.TESSERACT_ONLY, {
+      workerPath: tesseractThreadPath(),
       legacyCore: true,
       legacyLang: true,
       langPath: folder.path,
